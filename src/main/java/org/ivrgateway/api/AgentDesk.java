@@ -1,0 +1,18 @@
+package org.ivrgateway.api;
+
+/**
+ * What agents do (CONTRACT §4.2, §6): log on at a device, change state, log off. Failures are
+ * {@link IvrException}s with the closest return code: -904 unknown agent, -909 unknown device,
+ * -914 a state change that is not allowed now (device in use, not logged on, busy on a call).
+ */
+public interface AgentDesk {
+
+    Views.Agent login(String agentId, String device);
+
+    /** {@code requested} is AVAILABLE, UNAVAILABLE or WORK (wrap-up); AVAILABLE from WORK ends wrap-up. */
+    Views.Agent changeState(String agentId, AgentStatus requested);
+
+    Views.Agent logout(String agentId);
+
+    Views.Agent agent(String agentId);
+}

@@ -1,0 +1,70 @@
+package org.ivrgateway.core.config;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code callbacks:} — the callback queues, the contact center's time zone and business hours (days absent
+ * are closed), numbers that may never be called back, and how far ahead a schedule may reach.
+ */
+public record CallbackConfig(List<String> queues, String timeZone, Map<String, String> businessHours,
+                             List<String> excludedNumbers, Integer maxDaysAhead) {
+    public static final CallbackConfig NONE = new CallbackConfig(null, null, null, null, null);
+
+    public CallbackConfig {
+        queues = Checks.names("callbacks.queues", queues, 32);
+        timeZone = timeZone == null ? "UTC" : timeZone;
+        try {
+            ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("callbacks.timeZone: unknown time zone '" + timeZone + "'");
+        }
+        businessHours = businessHours == null ? Map.of() : Map.copyOf(businessHours);
+        businessHours.forEach(CallbackConfig::parseDay);
+        excludedNumbers = excludedNumbers == null ? List.of() : List.copyOf(excludedNumbers);
+        maxDaysAhead = Checks.atLeast("callbacks.maxDaysAhead", maxDaysAhead, 1, 30);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** Opening hours by day; a day that is absent is closed. */
+    public Map<DayOfWeek, Hours> hours() {
+        Map<DayOfWeek, Hours> map = new EnumMap<>(DayOfWeek.class);
+        businessHours.forEach((day, range) -> map.put(dayOf(day), parseDay(day, range)));
+        return map;
+    }
+
+    /** One day's opening, {@code open} inclusive to {@code close} exclusive. */
+    public record Hours(LocalTime open, LocalTime close) {
+    }
+
+    private static Hours parseDay(String day, String range) {
+        dayOf(day);
+        String key = "callbacks.businessHours." + day;
+        String[] parts = range == null ? new String[0] : range.split("-");
+        try {
+            if (parts.length != 2) throw new IllegalArgumentException();
+            LocalTime open = LocalTime.parse(parts[0].strip());
+            LocalTime close = LocalTime.parse(parts[1].strip());
+            if (!open.isBefore(close)) throw new IllegalArgumentException();
+            return new Hours(open, close);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + ": '" + range + "' is not HH:mm-HH:mm with opening before closing");
+        }
+    }
+
+    private static DayOfWeek dayOf(String day) {
+        String d = day.toLowerCase(Locale.ROOT);
+        for (DayOfWeek w : DayOfWeek.values()) {
+            if (w.name().toLowerCase(Locale.ROOT).startsWith(d) && d.length() >= 3) return w;
+        }
+        throw new IllegalArgumentException("callbacks.businessHours: '" + day + "' is not a day (mon, tue, … sun)");
+    }
+}

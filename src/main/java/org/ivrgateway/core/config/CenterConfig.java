@@ -1,0 +1,92 @@
+package org.ivrgateway.core.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration of one contact center (CONTRACT §7), immutable once built. Each record checks
+ * its own fields in its constructor and names the key at fault; the YAML loader adds the line. Absent
+ * sections get their documented defaults.
+ */
+public record CenterConfig(
+        GatewaySettings gateway,
+        String adminServerName,
+        Platform platform,
+        boolean multiTenant,
+        List<String> businessUnits,
+        List<String> ivrDevices,
+        List<String> agentDevices,
+        List<QueueConfig> queues,
+        List<AgentConfig> agents,
+        TransitConfig transitNumbers,
+        CallbackConfig callbacks,
+        List<RoutingRule> routing,
+        StatisticsConfig statistics) {
+
+    public CenterConfig {
+        gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
+        platform = platform == null ? Platform.OPENSCAPE_4000 : platform;
+        businessUnits = Checks.names("businessUnits", businessUnits, 32);
+        ivrDevices = Checks.names("ivrDevices", ivrDevices, 16);
+        agentDevices = Checks.names("agentDevices", agentDevices, 16);
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        agents = agents == null ? List.of() : List.copyOf(agents);
+        transitNumbers = transitNumbers == null ? TransitConfig.NONE : transitNumbers;
+        callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
+        routing = routing == null ? List.of() : List.copyOf(routing);
+        statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        if (adminServerName != null && adminServerName.length() > 128) {
+            throw new IllegalArgumentException("adminServerName: longer than 128 characters");
+        }
+        checkReferences(multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents, callbacks);
+    }
+
+    private static void checkReferences(boolean multiTenant, List<String> units, List<String> ivrDevices,
+                                        List<String> agentDevices, List<QueueConfig> queues,
+                                        List<AgentConfig> agents, CallbackConfig callbacks) {
+        Set<String> queueNames = new HashSet<>();
+        for (QueueConfig q : queues) {
+            if (!queueNames.add(q.name())) throw new IllegalArgumentException("queues: duplicate queue " + q.name());
+            if (multiTenant && q.businessUnit() == null) {
+                throw new IllegalArgumentException("queues." + q.name() + ".businessUnit: required when multiTenant is true");
+            }
+            if (q.businessUnit() != null && !units.contains(q.businessUnit())) {
+                throw new IllegalArgumentException("queues." + q.name() + ".businessUnit: " + q.businessUnit()
+                        + " is not in businessUnits");
+            }
+        }
+        Set<String> agentIds = new HashSet<>();
+        for (AgentConfig a : agents) {
+            if (!agentIds.add(a.id())) throw new IllegalArgumentException("agents: duplicate agent " + a.id());
+            for (String q : a.queues()) {
+                if (!queueNames.contains(q)) {
+                    throw new IllegalArgumentException("agents." + a.id() + ".queues: unknown queue " + q);
+                }
+            }
+        }
+        for (String q : callbacks.queues()) {
+            if (queueNames.contains(q)) {
+                throw new IllegalArgumentException("callbacks.queues: " + q + " is a voice queue; callback queues are their own");
+            }
+        }
+        Set<String> overlap = new HashSet<>(ivrDevices);
+        overlap.retainAll(agentDevices);
+        if (!overlap.isEmpty()) {
+            throw new IllegalArgumentException("agentDevices: " + overlap + " also listed in ivrDevices");
+        }
+    }
+
+    public Optional<QueueConfig> queue(String name) {
+        return queues.stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    public Optional<AgentConfig> agent(String id) {
+        return agents.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<String> businessUnit(String name) {
+        return businessUnits.stream().filter(u -> u.equalsIgnoreCase(name)).findFirst();
+    }
+}

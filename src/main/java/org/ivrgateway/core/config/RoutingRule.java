@@ -1,0 +1,47 @@
+package org.ivrgateway.core.config;
+
+import java.util.Map;
+
+/**
+ * {@code routing[]} — one rule of QueryRoutingInfo, tried in order; the first whose conditions all hold
+ * decides: enqueue (return code 0), transfer (2) or disconnect (1). A rule without {@code when} always holds.
+ */
+public record RoutingRule(When when, Enqueue enqueue, String transfer, Boolean disconnect) {
+
+    public RoutingRule {
+        int actions = (enqueue != null ? 1 : 0) + (transfer != null ? 1 : 0) + (Boolean.TRUE.equals(disconnect) ? 1 : 0);
+        if (actions != 1) {
+            throw new IllegalArgumentException("routing[]: a rule needs exactly one of enqueue, transfer, disconnect: true");
+        }
+        when = when == null ? When.ALWAYS : when;
+    }
+
+    /**
+     * The conditions; absent ones are not checked. {@code closed}/{@code open} test the callback business
+     * hours now; the queue figures test {@code queue} (or the rule's enqueue queue).
+     */
+    public record When(String dnis, String ani, Map<String, String> contactData, Boolean open, Boolean closed,
+                       String queue, Integer estimatedWaitAbove, Integer estimatedWaitAtMost,
+                       Integer agentsAvailableAtLeast, Integer callsWaitingAbove) {
+        public static final When ALWAYS = new When(null, null, null, null, null, null, null, null, null, null);
+
+        public When {
+            contactData = contactData == null ? Map.of() : Map.copyOf(contactData);
+        }
+    }
+
+    /** {@code enqueue:} — the queue, priority (1–100, default 1), description, and an optional agent to reserve. */
+    public record Enqueue(String queue, Integer priority, String description, String agent, Integer agentWaitTime) {
+        public Enqueue {
+            Checks.name("routing[].enqueue.queue", queue, 32);
+            priority = priority == null ? 1 : priority;
+            if (priority < 1 || priority > 100) {
+                throw new IllegalArgumentException("routing[].enqueue.priority: must be 1 to 100, was " + priority);
+            }
+            if (agent != null) Checks.name("routing[].enqueue.agent", agent, 8);
+            if (agentWaitTime != null && agentWaitTime < 1) {
+                throw new IllegalArgumentException("routing[].enqueue.agentWaitTime: must be at least 1");
+            }
+        }
+    }
+}
