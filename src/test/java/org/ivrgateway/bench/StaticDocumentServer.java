@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
- * The baseline: the same Jetty, with a thread pool set up like the gateway's, answering every request with
+ * The baseline: the same Jetty, with a thread pool set up like the gateway's (requests on virtual threads)
+ * and the same handler chain (graceful handler, servlet context), answering every request with
  * one static VoiceXML document (with the gateway's headers) after reading the form body, as the gateway's
  * servlet would. Anything faster than this the gateway cannot be.
  */
@@ -29,7 +30,7 @@ final class StaticDocumentServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new Document(document)), "/*");
-        server.setHandler(context);
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(context));
         server.start();
     }
 
@@ -43,7 +44,7 @@ final class StaticDocumentServer implements AutoCloseable {
             QueuedThreadPool copy = new QueuedThreadPool(q.getMaxThreads(), q.getMinThreads(), q.getIdleTimeout());
             copy.setReservedThreads(q.getReservedThreads());
             if (q.getVirtualThreadsExecutor() != null) {
-                copy.setVirtualThreadsExecutor(org.eclipse.jetty.util.VirtualThreads.getNamedVirtualThreadsExecutor("baseline-v"));
+                copy.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             }
             copy.setName("baseline");
             return copy;
