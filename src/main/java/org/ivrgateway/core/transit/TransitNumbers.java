@@ -102,6 +102,11 @@ public final class TransitNumbers {
                 number = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+        if (number.isPresent() && !config.numbers().contains(number.get())) {
+            // Held before the number left the configuration: free it and hand out a configured one.
+            update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId);
+            return Optional.empty();
+        }
         if (number.isPresent()) {
             update(c, "UPDATE transit_hold SET expires_at = ? WHERE call_id = ?", expiry(now), callId);
         }

@@ -59,6 +59,16 @@ class CallbackValidationTest {
     }
 
     @BothDatabases
+    void anOffsetBeyondTwelveHoursOrNoScheduleGives306(TestDatabase test) {
+        Database db = test.open();
+        f.assertRejected(db, ReturnCode.INVALID_PARAMETER, new CallbackRequest("c1", "CBQueue", "", 12 * 60 + 1, "A",
+                List.of(f.soon(NUMBER)), Map.of(), null));
+        f.assertRejected(db, ReturnCode.INVALID_PARAMETER, new CallbackRequest("c1", "CBQueue", "", TORONTO_WINTER, "A",
+                java.util.Arrays.asList(null, ""), Map.of(), null));
+        assertEquals(0, CallbackFixture.rows(db, "callback"));
+    }
+
+    @BothDatabases
     void everyScheduleEndedGives1040(TestDatabase test) {
         Database db = test.open();
         String past = schedule(NUMBER, f.local(Duration.ofHours(-2)), f.local(Duration.ZERO));

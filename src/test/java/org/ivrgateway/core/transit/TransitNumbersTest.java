@@ -112,6 +112,20 @@ class TransitNumbersTest {
     }
 
     @BothDatabases
+    void askingAgainRestartsTheExpiry(TestDatabase test) {
+        Database db = test.open();
+        TransitConfig one = new TransitConfig(List.of("8001"), 30);
+        TransitNumbers transit = new TransitNumbers(one, clock);
+        Duration most = Duration.ofSeconds(one.expirySeconds() - 1);
+        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        clock.advance(most);
+        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        clock.advance(most);
+        assertEquals(0, db.inTransaction(transit::expire));
+        assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, "8001")));
+    }
+
+    @BothDatabases
     void anExpiredHoldIsTakenOverWithoutTheSweeper(TestDatabase test) {
         Database db = test.open();
         TransitConfig one = new TransitConfig(List.of("8001"), 30);
@@ -129,6 +143,14 @@ class TransitNumbersTest {
         assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, number)));
         assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, number)));
         assertEquals(number, db.inTransaction(c -> transit.acquire(c, "call-2")));
+    }
+
+    @BothDatabases
+    void aHoldOnANumberNoLongerConfiguredIsReplaced(TestDatabase test) {
+        Database db = test.open();
+        db.inTransaction(c -> new TransitNumbers(new TransitConfig(List.of("8009"), 30), clock).acquire(c, "call-1"));
+        TransitNumbers transit = new TransitNumbers(POOL, clock);
+        assertEquals(POOL.numbers().getFirst(), db.inTransaction(c -> transit.acquire(c, "call-1")));
     }
 
     @BothDatabases
