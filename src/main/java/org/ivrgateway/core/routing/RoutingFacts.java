@@ -13,5 +13,6 @@ public record RoutingFacts(String ani, String dnis, Map<String, String> contactD
                            Function<String, Optional<QueueFigures>> figures) {
     public RoutingFacts {
         contactData = contactData == null ? Map.of() : contactData;
+        figures = figures == null ? queue -> Optional.empty() : figures;
     }
 }
