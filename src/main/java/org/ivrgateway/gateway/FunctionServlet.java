@@ -36,6 +36,18 @@ final class FunctionServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("POST") || method.equals("HEAD")) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, POST, HEAD");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, method + " is not supported: call a function by GET or POST");
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response);
     }
@@ -64,7 +76,7 @@ final class FunctionServlet extends HttpServlet {
         } catch (RuntimeException e) {
             result = incident(f, request, e);
         }
-        if (f == IvrFunction.INITIALIZE && result.isSuccess()) {
+        if (f == IvrFunction.INITIALIZE && result.isSuccess() && !result.string(ResultNames.SESSION_ID).isEmpty()) {
             SessionCookie.set(response, result.string(ResultNames.SESSION_ID));
         }
         String body;
