@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.ivrgateway.api.IvrApi;
 
@@ -16,10 +17,12 @@ import org.ivrgateway.api.IvrApi;
 final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final URI base;
+    private final StatisticsHandler statistics;
 
-    private GatewayServer(Server server, URI base) {
+    private GatewayServer(Server server, URI base, StatisticsHandler statistics) {
         this.server = server;
         this.base = base;
+        this.statistics = statistics;
     }
 
     static GatewayServer start(IvrApi api) {
@@ -38,13 +41,20 @@ final class GatewayServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         Gateway.create(api, templates).install(context);
-        server.setHandler(context);
+        StatisticsHandler statistics = new StatisticsHandler();
+        statistics.setHandler(context);
+        server.setHandler(statistics);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Jetty", e);
         }
-        return new GatewayServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+        return new GatewayServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), statistics);
+    }
+
+    /** Requests the server is handling right now (a parked wait counts until it answers). */
+    int activeRequests() {
+        return statistics.getRequestsActive();
     }
 
     URI base() {

@@ -41,7 +41,7 @@ final class SubdialogClient {
 
     SubdialogClient(URI base, boolean cookies) {
         this.base = base;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor());
         if (cookies) b.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
         this.http = b.build();
