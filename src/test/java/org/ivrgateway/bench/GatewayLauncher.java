@@ -1,11 +1,19 @@
 package org.ivrgateway.bench;
 
 import java.net.URI;
+import java.time.Clock;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.ThreadPool;
+import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.server.ServerFactory;
+import org.ivrgateway.store.Database;
 
 /** Starts the real gateway through the server's own factory, on 127.0.0.1 and a free port. */
 final class GatewayLauncher {
+    /** The server's default pool size (Database.open). */
+    static final int POOL_SIZE = 16;
+
     private GatewayLauncher() {
     }
 
@@ -17,7 +25,28 @@ final class GatewayLauncher {
         }
     }
 
+    // TEMPORARY until ServerFactory installs the gateway itself.
+    private static void installGatewayIfMissing(Server server, ContactCenter center) {
+        var context = server.getDescendant(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class);
+        boolean mapped = java.util.Arrays.stream(context.getServletHandler().getServletMappings())
+                .anyMatch(m -> java.util.Arrays.asList(m.getPathSpecs()).contains("/vxml/*"));
+        if (!mapped) org.ivrgateway.gateway.Gateway.create(center, null).install(context);
+    }
+
     static Running start(CenterConfig config, BenchDatabase database) throws Exception {
-        throw new UnsupportedOperationException("server not on main yet");
+        Database db = Database.open(database.url, database.user, "", POOL_SIZE);
+        ContactCenter center = new ContactCenter(db, config, Clock.systemUTC()).start();
+        Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
+        installGatewayIfMissing(server, center);
+        server.start();
+        URI uri = ServerFactory.uri(server);
+        return new Running(URI.create("http://127.0.0.1:" + uri.getPort()), server.getThreadPool(), () -> {
+            try {
+                server.stop();
+            } finally {
+                center.close();
+                db.close();
+            }
+        });
     }
 }

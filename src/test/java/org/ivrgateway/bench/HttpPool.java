@@ -132,7 +132,8 @@ final class HttpPool implements AutoCloseable {
                 else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.equalsIgnoreCase("chunked");
                 else if (name.equalsIgnoreCase("Connection")) keepAlive = !value.equalsIgnoreCase("close");
             }
-            byte[] body = chunked ? readChunked() : length >= 0 ? in.readNBytes(length) : readToEnd();
+            boolean noBody = code == 204 || code == 304 || code / 100 == 1;
+            byte[] body = noBody ? new byte[0] : chunked ? readChunked() : length >= 0 ? in.readNBytes(length) : readToEnd();
             return new Response(code, new String(body, StandardCharsets.UTF_8));
         }
 

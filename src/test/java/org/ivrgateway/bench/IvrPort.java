@@ -80,7 +80,7 @@ final class IvrPort implements Runnable {
                     "QueryQueueStatistics") == null) return;
             if (expect(0, client.call("Enqueue", "SessionID", session, "CallID", callId, "IVRHold", "1",
                     "QueueName", Devices.QUEUE, "InitialPriority", "1", "Description", "bench",
-                    "ANIDNIS", ani + "/69030"), "Enqueue") == null) return;
+                    "ANIDNIS", ani + ";69030"), "Enqueue") == null) return;
             long queued = System.nanoTime();
             String extension = waitForAgent(session, callId);
             if (extension == null) return;

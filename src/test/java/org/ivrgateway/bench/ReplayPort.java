@@ -37,7 +37,7 @@ final class ReplayPort implements Runnable {
             client.call("SetContactData", "SessionID", session, "CallID", callId, "Key", "Account", "Value", "ACC-" + port);
             client.call("QueryQueueStatistics", "SessionID", session, "QueueName", Devices.QUEUE);
             client.call("Enqueue", "SessionID", session, "CallID", callId, "IVRHold", "1", "QueueName", Devices.QUEUE,
-                    "InitialPriority", "1", "Description", "bench", "ANIDNIS", ani + "/69030");
+                    "InitialPriority", "1", "Description", "bench", "ANIDNIS", ani + ";69030");
             client.callAs("QueryCallStatus (waiting)", "QueryCallStatus", "SessionID", session, "CallID", callId,
                     "Timeout", "2000");
             client.call("Transfer", "SessionID", session, "CallID", callId, "ToDevice", Devices.agentDevice(0));
