@@ -16,10 +16,15 @@ import jdk.jfr.consumer.RecordingFile;
  * library, by hottest method, and by the first frame of our own code on the stack), which monitors threads
  * waited on, and how long GC paused. Written as text next to the run's other raw results.
  */
-final class JfrSummary {
+public final class JfrSummary {
     private static final int TOP = 25;
 
     private JfrSummary() {
+    }
+
+    /** Summarizes the recordings named on the command line (a run keeps them under its jfr/ directory). */
+    public static void main(String[] args) throws IOException {
+        for (String file : args) System.out.println("# " + file + "\n\n" + summarize(Path.of(file)));
     }
 
     static String summarize(Path recording) throws IOException {
@@ -39,8 +44,8 @@ final class JfrSummary {
                 String top = frame(frames.get(0));
                 byTopFrame.merge(top, 1, Integer::sum);
                 byLibrary.merge(library(frames), 1, Integer::sum);
-                frames.stream().map(JfrSummary::frame).filter(f -> f.startsWith("org.ivrgateway.")).findFirst()
-                        .ifPresent(f -> byOwnFrame.merge(f, 1, Integer::sum));
+                String own = ownPath(frames);
+                if (!own.isEmpty()) byOwnFrame.merge(own, 1, Integer::sum);
             } else if (type.equals("jdk.JavaMonitorEnter") || (type.equals("jdk.ThreadPark") && isContention(e))) {
                 String on = type.equals("jdk.JavaMonitorEnter") ? "monitor " + className(e, "monitorClass")
                         : "park " + className(e, "parkedClass");
@@ -56,7 +61,8 @@ final class JfrSummary {
         table(out, "CPU samples by library of the executing frame (java.* counted by the first non-JDK caller)",
                 byLibrary, samples);
         table(out, "Hottest methods (top frame)", byTopFrame, samples);
-        table(out, "Our code on the stack (first org.ivrgateway frame)", byOwnFrame, samples);
+        table(out, "Our code on the stack: the first three org.ivrgateway frames above the SQL helpers (innermost first)",
+                byOwnFrame, samples);
         out.append("\n## Contention: monitors, locks and the connection pool (ms summed over threads, events over JFR's threshold)\n");
         top(monitorWaitMillis).forEach((k, v) -> out.append(String.format("%10d  %s%n", v, k)));
         out.append(String.format("%n## GC: %d pauses, %.1f ms in total%n", gcPauses, gcPauseNanos / 1e6));
@@ -84,6 +90,15 @@ final class JfrSummary {
 
     private static String frame(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    /** Up to three of our frames, skipping the store and SQL helpers, so the table names who asked. */
+    private static String ownPath(List<RecordedFrame> frames) {
+        return frames.stream().map(JfrSummary::frame)
+                .filter(f -> f.startsWith("org.ivrgateway.") && !f.startsWith("org.ivrgateway.core.internal.")
+                        && !f.startsWith("org.ivrgateway.store."))
+                .map(f -> f.substring("org.ivrgateway.".length())).distinct().limit(3)
+                .reduce((a, b) -> a + " < " + b).orElse("");
     }
 
     private static String ownOrTop(List<RecordedFrame> frames) {

@@ -79,11 +79,12 @@ final class PhaseRunner {
         System.out.printf("%s: %s — ramp %.0f s%n", name, scenario.describe(), rampSeconds);
         sleepSeconds(rampSeconds);
 
+        boolean recording = profile && !name.equals("warmup");
         Recorder window = new Recorder();
         recorder.set(window);
         ServerStats before = server.stats();
         long generatorCpu = ProcessCpu.self();
-        if (profile) server.startProfile(name);
+        if (recording) server.startProfile(name);
         Timeline timeline = new Timeline(out.resolve("timeline-" + name + ".csv"));
         long end = System.nanoTime() + (long) (windowSeconds * 1e9);
         while (System.nanoTime() < end) {
@@ -93,14 +94,14 @@ final class PhaseRunner {
         double seconds = window.elapsedSeconds();
         long generatorCpuUsed = ProcessCpu.self() - generatorCpu;
         ServerStats after = server.stats();
-        String profileText = profile ? server.stopProfile(out.resolve("jfr").toAbsolutePath().toString()) : "";
+        String profileText = recording ? server.stopProfile(out.resolve("jfr").toAbsolutePath().toString()) : "";
         recorder.set(new Recorder()); // the tail of the run is not measured
         timeline.close();
 
         running = false;
         for (Thread t : threads) t.join(Math.max(10_000, scenario.waitMillis() * 2L + 5_000));
         for (int i = 0; agents != null && agents.talking() > 0 && i < 200; i++) AgentPool.sleep(50);
-        if (profile) Files.writeString(out.resolve("profile-" + name + ".txt"), profileText);
+        if (recording) Files.writeString(out.resolve("profile-" + name + ".txt"), profileText);
 
         long requests = window.requests.sum();
         long serverCpu = after.cpuNanos() - before.cpuNanos();
