@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -23,6 +24,7 @@ import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.gateway.Gateway;
+import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
 import org.ivrgateway.web.ops.MeteredIvrApi;
 
@@ -64,6 +66,7 @@ public final class ServerFactory {
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
                 .install(context);
+        context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
