@@ -17,13 +17,15 @@ import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.transit.TransitNumbers;
 
 /**
  * Queues and routing (CONTRACT §4.4). Every method runs inside a routing transaction (the routing lock is
  * held), so matching is serialized across nodes. {@link #dispatch} hands waiting calls to agents: calls in
  * order of priority, then arrival; each to the longest-idle available agent who may take it (the reserved
  * agent while a reservation lasts, else an agent of the call's queue). A call whose transferable flag is 0
- * is skipped until it is 1 again.
+ * is skipped until it is 1 again. A call is redirected by the switch side when the switch holds it (at a
+ * pilot or transit number) or when it is an FMNQ call waiting at an IVR port.
  */
 public final class Router {
     private final CenterConfig config;
@@ -31,8 +33,11 @@ public final class Router {
     private final Agents agents;
     private final Visits visits;
     private final SwitchEvents events;
+    private final TransitNumbers transit;
 
-    public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events) {
+    public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events,
+                  TransitNumbers transit) {
+        this.transit = transit;
         this.config = config;
         this.calls = calls;
         this.agents = agents;
@@ -113,7 +118,9 @@ public final class Router {
         calls.set(tx, call.callId(), "device = NULL");
     }
 
-    /** The call ended wherever it was (a queued call's stay ends with {@code queuedOutcome}): out of its queue, its agent to wrap-up or available, status 5. */
+    /**
+     * The call ended wherever it was (a queued call's stay ends with {@code queuedOutcome}), its transit
+     * number is freed: out of its queue, its agent to wrap-up or available, status 5. */
     public void ended(Tx tx, CallRow call, String queuedOutcome) throws SQLException {
         if (call.isQueued()) visits.close(tx, call.callId(), queuedOutcome, null);
         if (call.agentId() != null) {
@@ -135,14 +142,32 @@ public final class Router {
         }
         calls.set(tx, call.callId(), "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
                 + " reserved_until_ms = NULL", tx.now(), CallStatus.DISCONNECT.code());
+        transit.releaseIfHeld(tx.c(), call.callId());
         dispatch(tx);
+    }
+
+    /**
+     * A call reached a dialed number: a transit number held by an unmonitored call (the switch is told
+     * which call it is with an ARRIVAL event), else a queue's pilot. Returns the CallID, if any.
+     */
+    public Optional<String> arrived(Tx tx, String dialed) throws SQLException {
+        Optional<String> held = transit.arrive(tx.c(), dialed);
+        if (held.isPresent()) {
+            Optional<CallRow> call = calls.find(tx, held.get()).filter(c -> !c.ended());
+            if (call.isPresent()) {
+                events.publish(tx, SwitchEvents.ARRIVAL, held.get(), dialed, "transit");
+                arrivedInCenter(tx, call.get());
+                return held;
+            }
+        }
+        return arrivedAtPilot(tx, dialed);
     }
 
     /**
      * A call reached a queue's pilot: the oldest queue-hold call of a queue with that pilot that has not
      * arrived yet. Returns its CallID.
      */
-    public Optional<String> arrivedAtPilot(Tx tx, String dialed) throws SQLException {
+    private Optional<String> arrivedAtPilot(Tx tx, String dialed) throws SQLException {
         for (CallRow call : calls.live(tx)) {
             boolean held = Boolean.FALSE.equals(call.ivrHold()) && !call.inCenter()
                     && (call.status() == CallStatus.QUEUED.code() || call.status() == CallStatus.WAITING.code());
@@ -170,7 +195,17 @@ public final class Router {
                 CallStatus.WAITING.code(), agent.device(), agent.agentId());
         agents.busy(tx, agent.agentId(), call.callId(), AgentStatus.RINGING);
         visits.close(tx, call.callId(), Visits.ANSWERED, agent.agentId());
-        if (call.inCenter()) events.publish(tx, SwitchEvents.REDIRECT, call.callId(), agent.device(), agent.agentId());
+        if (call.inCenter() || movedByTheCenter(call)) {
+            events.publish(tx, SwitchEvents.REDIRECT, call.callId(), agent.device(), agent.agentId());
+        }
+    }
+
+    /**
+     * An FMNQ call at an IVR port (guide 3.3): it kept its place in a queue-hold stay, so the script only
+     * waits and the contact center moves it to the agent (SetCallTransferable decides when it may).
+     */
+    private static boolean movedByTheCenter(CallRow call) {
+        return call.fmnq() && call.device() != null && Boolean.FALSE.equals(call.ivrHold());
     }
 
     private void overflow(Tx tx, CallRow call) throws SQLException {
