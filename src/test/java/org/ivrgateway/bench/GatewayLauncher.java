@@ -25,19 +25,10 @@ final class GatewayLauncher {
         }
     }
 
-    // TEMPORARY until ServerFactory installs the gateway itself.
-    private static void installGatewayIfMissing(Server server, ContactCenter center) {
-        var context = server.getDescendant(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class);
-        boolean mapped = java.util.Arrays.stream(context.getServletHandler().getServletMappings())
-                .anyMatch(m -> java.util.Arrays.asList(m.getPathSpecs()).contains("/vxml/*"));
-        if (!mapped) org.ivrgateway.gateway.Gateway.create(center, null).install(context);
-    }
-
     static Running start(CenterConfig config, BenchDatabase database) throws Exception {
         Database db = Database.open(database.url, database.user, "", POOL_SIZE);
         ContactCenter center = new ContactCenter(db, config, Clock.systemUTC()).start();
         Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
-        installGatewayIfMissing(server, center);
         server.start();
         URI uri = ServerFactory.uri(server);
         return new Running(URI.create("http://127.0.0.1:" + uri.getPort()), server.getThreadPool(), () -> {
