@@ -41,8 +41,8 @@ final class TelephonyPort implements Telephony {
         String d = number("dnis", dnis);
         return parts.store().routing(tx -> {
             contact(tx);
-            for (CallRow there : parts.calls().live(tx)) {
-                if (device.equals(there.device())) parts.calls().set(tx, there.callId(), "device = NULL");
+            for (CallRow there : parts.calls().liveAt(tx, device)) {
+                parts.calls().set(tx, there.callId(), "device = NULL");
             }
             Optional<CallRow> back = returning(tx, a, d);
             if (back.isEmpty()) return parts.calls().create(tx, true, device, a, d).callId();
@@ -101,7 +101,7 @@ final class TelephonyPort implements Telephony {
 
     private Optional<CallRow> returning(Tx tx, String ani, String dnis) throws SQLException {
         if (ani.isEmpty()) return Optional.empty();
-        return parts.calls().live(tx).stream()
+        return parts.calls().liveOf(tx, ani, dnis).stream()
                 .filter(c -> c.monitored() && c.device() == null && c.agentId() == null)
                 .filter(c -> c.ani().equals(ani) && c.dnis().equals(dnis))
                 .filter(c -> c.status() == CallStatus.QUEUED.code() || c.status() == CallStatus.IDLE.code()

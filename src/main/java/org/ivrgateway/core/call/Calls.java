@@ -57,6 +57,27 @@ public final class Calls {
                 + " ORDER BY priority DESC, queued_ms, call_id", Calls::map, queue, CallStatus.QUEUED.code());
     }
 
+    /**
+     * Live calls at a device. Offering a call reads these, not every live call: it runs under the routing
+     * lock, 200 times a second on a busy node (docs/BENCHMARKS.md).
+     */
+    public List<CallRow> liveAt(Tx tx, String device) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE device = ? AND ended = FALSE ORDER BY created_ms, call_id",
+                Calls::map, device);
+    }
+
+    /** Live calls of one caller (ANI and DNIS), through the caller index; see {@link #liveAt}. */
+    public List<CallRow> liveOf(Tx tx, String ani, String dnis) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ani = ? AND dnis = ? AND ended = FALSE"
+                + " ORDER BY created_ms, call_id", Calls::map, ani, dnis);
+    }
+
+    /** The first {@code limit} queued calls in the order of {@link #queued}. */
+    public List<CallRow> queued(Tx tx, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE"
+                + " ORDER BY priority DESC, queued_ms, call_id LIMIT ?", Calls::map, CallStatus.QUEUED.code(), limit);
+    }
+
     public List<CallRow> live(Tx tx) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id", Calls::map);
     }
