@@ -65,16 +65,18 @@ final class QueueFunctions {
     private Result place(Request r, String agentId, int agentWaitTime) {
         QueueConfig q = queue(r.args().string("QueueName"));
         String[] aniDnis = aniDnis(r.args().string("ANIDNIS"), r.call());
-        int[] figures = parts.store().routing(tx -> {
+        // The estimate reads the queue's history: done before taking the routing lock, which serializes every
+        // routing transaction of every node (docs/BENCHMARKS.md); inside it, only the placing and a count.
+        int estimate = parts.store().write(tx -> parts.statistics().of(tx, q).estimatedWaitSeconds());
+        int waiting = parts.store().routing(tx -> {
             CallRow call = parts.current(tx, r.callId());
             checkUnit(call, q);
-            int estimate = parts.statistics().of(tx, q).estimatedWaitSeconds();
             parts.router().enqueue(tx, call, new Placement(q, r.args().integer("InitialPriority"),
                     r.args().string("Description"), r.args().integer("IVRHold") == 1, agentId, agentWaitTime,
                     aniDnis[0], aniDnis[1]));
-            return new int[] {estimate, parts.statistics().of(tx, q).callsWaiting()};
+            return parts.calls().countQueuedIn(tx, q.name());
         });
-        return r.success().with("EstimatedWait", figures[0]).with("CallsInQueue", figures[1]);
+        return r.success().with("EstimatedWait", estimate).with("CallsInQueue", waiting);
     }
 
     private void checkUnit(CallRow call, QueueConfig q) {

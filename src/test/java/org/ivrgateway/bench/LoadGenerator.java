@@ -80,6 +80,7 @@ public final class LoadGenerator implements Callable<Integer> {
         String dbName = url != null ? "remote" : db.startsWith("jdbc:") ? "jdbc" : db;
         runDirectory = Files.createDirectories(out.resolve(dbName + "-" + stamp));
         int maxPorts = Math.max(saturationPorts, phases.contains("sizing") ? ports : 0);
+        loadAtStart = loadAverage();
         System.out.printf("ivr-gateway benchmark → %s%n", runDirectory);
         try (ServerSide server = startServer(maxPorts)) {
             System.out.printf("gateway %s on %s%n", server.gateway(), server.databaseKind());
@@ -133,7 +134,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return documents.stream().min(Comparator.comparingDouble(d -> Math.abs(d.length() - mean))).orElseThrow();
     }
 
-    private Map<String, String> machine(ServerSide server) throws Exception {
+    private Map<String, String> machine(ServerSide server) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cpus", Runtime.getRuntime().availableProcessors() + " (" + cpuModel() + ")");
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -141,8 +142,9 @@ public final class LoadGenerator implements Callable<Integer> {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("database", server.databaseKind());
-        m.put("load average at start", Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "?");
-        m.put("started", LocalDateTime.now().toString());
+        m.put("load average (1, 5, 15 min) at start", loadAtStart);
+        m.put("load average (1, 5, 15 min) at end, this run included", loadAverage());
+        m.put("ended", LocalDateTime.now().toString());
         return m;
     }
 
@@ -153,6 +155,17 @@ public final class LoadGenerator implements Callable<Integer> {
         s.put("warm-up / window", warmup + " s / " + duration + " s");
         s.put("generator connections (max)", Integer.toString(connections));
         return s;
+    }
+
+    private String loadAtStart = "?";
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static String cpuModel() {

@@ -52,6 +52,11 @@ public final class Calls {
                 + " ORDER BY priority DESC, queued_ms, call_id", Calls::map, CallStatus.QUEUED.code());
     }
 
+    public int countQueuedIn(Tx tx, String queue) throws SQLException {
+        return (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
+                queue, CallStatus.QUEUED.code());
+    }
+
     public List<CallRow> queuedIn(Tx tx, String queue) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE"
                 + " ORDER BY priority DESC, queued_ms, call_id", Calls::map, queue, CallStatus.QUEUED.code());

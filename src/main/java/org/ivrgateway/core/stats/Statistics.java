@@ -77,21 +77,27 @@ public final class Statistics {
     private History history(Tx tx, QueueConfig queue) throws SQLException {
         long from = tx.now() - config.statistics().windowMinutes() * 60_000L;
         long slMs = queue.serviceLevelSeconds() * 1000L;
-        // Summed by the database: the window can hold a great many stays, and handing each row to Java cost
-        // most of Enqueue's and QueryQueueStatistics's time under load (docs/BENCHMARKS.md).
         long[] sums = new long[6]; // answered, waitSum, withinSl, counted, handled, handleSum
-        Sql.one(tx.c(), "SELECT"
-                + " SUM(CASE WHEN outcome = 'ANSWERED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'ANSWERED' THEN left_ms - entered_ms ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'ANSWERED' AND left_ms - entered_ms <= ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome IN ('ANSWERED', 'ABANDONED', 'OVERFLOW') THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'ANSWERED' AND handled_until_ms IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'ANSWERED' AND handled_until_ms IS NOT NULL"
-                + " THEN handled_until_ms - left_ms ELSE 0 END)"
-                + " FROM queue_visit WHERE queue_name = ? AND left_ms >= ?", rs -> {
-                    for (int i = 0; i < sums.length; i++) sums[i] = rs.getLong(i + 1); // NULL (no rows) reads 0
-                    return sums;
-                }, slMs, queue.name(), from);
+        Sql.list(tx.c(), "SELECT entered_ms, left_ms, outcome, handled_until_ms FROM queue_visit"
+                + " WHERE queue_name = ? AND left_ms >= ?", rs -> {
+                    String outcome = rs.getString(3);
+                    long waited = rs.getLong(2) - rs.getLong(1);
+                    long handledUntil = rs.getLong(4);
+                    boolean handled = !rs.wasNull();
+                    if ("ANSWERED".equals(outcome)) {
+                        sums[0]++;
+                        sums[1] += waited;
+                        if (waited <= slMs) sums[2]++;
+                        if (handled) {
+                            sums[4]++;
+                            sums[5] += handledUntil - rs.getLong(2);
+                        }
+                    }
+                    if ("ANSWERED".equals(outcome) || "ABANDONED".equals(outcome) || "OVERFLOW".equals(outcome)) {
+                        sums[3]++;
+                    }
+                    return null;
+                }, queue.name(), from);
         int averageWait = sums[0] == 0 ? 0 : (int) Math.round(sums[1] / (double) sums[0] / 1000.0);
         int serviceLevel = sums[3] == 0 ? 100 : (int) (sums[2] * 100 / sums[3]);
         double meanHandle = sums[4] == 0 ? 0 : sums[5] / (double) sums[4];
