@@ -71,7 +71,7 @@ public final class Calls {
                 Calls::map, device);
     }
 
-    /** Live calls of one caller (ANI and DNIS), through the caller index; see {@link #liveAt}. */
+    /** Live calls of one caller (ANI and DNIS), through the caller index (V3__routing_indexes.sql); see {@link #liveAt}. */
     public List<CallRow> liveOf(Tx tx, String ani, String dnis) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ani = ? AND dnis = ? AND ended = FALSE"
                 + " ORDER BY created_ms, call_id", Calls::map, ani, dnis);
