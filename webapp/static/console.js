@@ -119,7 +119,10 @@
     source.onerror = function () { if (opened) say('Reconnecting…'); };
     source.addEventListener('snapshot', function (e) { opened = true; say('Live'); changed(e.lastEventId); });
     setTimeout(function () {
-      if (!opened) { source.close(); longPoll(); }
+      if (!opened) {
+        if (typeof source.close === 'function') source.close();
+        longPoll();
+      }
     }, 2500);
   }
 

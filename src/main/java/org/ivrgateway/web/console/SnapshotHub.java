@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.component.Graceful;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the contact center once a second on this node, while some page listens, and wakes the listeners
- * when the content changed. Every listener of a node shares one read, whatever their number.
+ * when the content changed. Every listener of a node shares one read, whatever their number. A graceful
+ * stop of the server ends the listeners first, so open pages never hold the stop up.
  */
-final class SnapshotHub extends AbstractLifeCycle {
+final class SnapshotHub extends AbstractLifeCycle implements Graceful {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotHub.class);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -38,6 +41,7 @@ final class SnapshotHub extends AbstractLifeCycle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private volatile Snapshot current = Snapshot.EMPTY;
+    private volatile boolean closing;
     private int listeners;
     private ScheduledExecutorService poller;
 
@@ -49,6 +53,7 @@ final class SnapshotHub extends AbstractLifeCycle {
 
     @Override
     protected void doStart() {
+        closing = false;
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "console-snapshots");
             t.setDaemon(true);
@@ -60,12 +65,28 @@ final class SnapshotHub extends AbstractLifeCycle {
     @Override
     protected void doStop() {
         poller.shutdownNow();
+        shutdown();
+    }
+
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        closing = true;
         lock.lock();
         try {
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return closing;
+    }
+
+    private boolean open() {
+        return isRunning() && !closing;
     }
 
     /** Reads the contact center now (a page being rendered wants today's figures, not the last poll's). */
@@ -91,10 +112,10 @@ final class SnapshotHub extends AbstractLifeCycle {
         lock.lock();
         try {
             listeners++;
-            while (isRunning() && current.version().equals(version) && nanos > 0) {
+            while (open() && current.version().equals(version) && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
             }
-            return isRunning() ? current : null;
+            return open() ? current : null;
         } finally {
             listeners--;
             lock.unlock();
