@@ -30,7 +30,10 @@ public record RoutingRule(When when, Enqueue enqueue, String transfer, Boolean d
         }
     }
 
-    /** {@code enqueue:} — the queue, priority (1–100, default 1), description, and an optional agent to reserve. */
+    /**
+     * {@code enqueue:} — the queue, priority (1–100, default 1), description, and an optional agent to reserve
+     * for {@code agentWaitTime} seconds (required with an agent).
+     */
     public record Enqueue(String queue, Integer priority, String description, String agent, Integer agentWaitTime) {
         public Enqueue {
             Checks.name("routing[].enqueue.queue", queue, 32);
@@ -39,6 +42,10 @@ public record RoutingRule(When when, Enqueue enqueue, String transfer, Boolean d
                 throw new IllegalArgumentException("routing[].enqueue.priority: must be 1 to 100, was " + priority);
             }
             if (agent != null) Checks.name("routing[].enqueue.agent", agent, 8);
+            // QueryRoutingInfo returns AgentWaitTime (> 0) with every reserved agent.
+            if (agent != null && agentWaitTime == null) {
+                throw new IllegalArgumentException("routing[].enqueue.agentWaitTime: required with agent");
+            }
             if (agentWaitTime != null && agentWaitTime < 1) {
                 throw new IllegalArgumentException("routing[].enqueue.agentWaitTime: must be at least 1");
             }

@@ -1,0 +1,158 @@
+package org.ivrgateway.core.transit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.core.config.TransitConfig;
+
+/**
+ * Hands out the configured transit numbers, one a call, for {@code expirySeconds}. The pool is the
+ * configuration; the table {@code transit_hold} holds only the holds, and its primary key is what keeps
+ * two nodes from handing out the same number: a losing insert rolls back to a savepoint and tries the
+ * next number. Numbers are tried in configured order, so concurrent acquirers lock rows in one order.
+ */
+public final class TransitNumbers {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final TransitConfig config;
+    private final Clock clock;
+
+    public TransitNumbers(TransitConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * The call's transit number: the one it already holds (its expiry restarts, as the script is about to
+     * transfer), else the first free one of the pool.
+     */
+    public String acquire(Connection c, String callId) throws SQLException {
+        if (config.numbers().isEmpty()) {
+            throw new IvrException(ReturnCode.NO_TRANSIT_NUMBERS, "no transit numbers are configured");
+        }
+        Instant now = clock.instant();
+        Optional<String> own = renew(c, callId, now);
+        if (own.isPresent()) return own.get();
+        update(c, "DELETE FROM transit_hold WHERE call_id = ? AND expires_at <= ?", callId, now);
+        Set<String> held = heldNumbers(c, now);
+        for (String number : config.numbers()) {
+            if (held.contains(number)) continue;
+            if (tryHold(c, number, callId, now)) return number;
+            // Lost the race for this number, or another request of the same call won: look again.
+            own = renew(c, callId, now);
+            if (own.isPresent()) return own.get();
+        }
+        throw new IvrException(ReturnCode.TRANSIT_NUMBERS_BUSY,
+                "all " + config.numbers().size() + " transit numbers are held");
+    }
+
+    public void release(Connection c, String callId) throws SQLException {
+        Instant now = clock.instant();
+        update(c, "DELETE FROM transit_hold WHERE call_id = ? AND expires_at <= ?", callId, now);
+        if (update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId) == 0) {
+            throw new IvrException(ReturnCode.NO_TRANSIT_NUMBER_HELD, "call " + callId + " holds no transit number");
+        }
+    }
+
+    /** Frees the call's number, if any: the call was cleared or the caller hung up. */
+    public void releaseIfHeld(Connection c, String callId) throws SQLException {
+        update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId);
+    }
+
+    /** The call arrived at {@code dialed}: a held, unexpired number is freed and its call returned. */
+    public Optional<String> arrive(Connection c, String dialed) throws SQLException {
+        Instant now = clock.instant();
+        Optional<String> callId;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT call_id FROM transit_hold WHERE transit_number = ? AND expires_at > ? FOR UPDATE")) {
+            s.setString(1, dialed);
+            s.setObject(2, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                callId = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        if (callId.isPresent()) update(c, "DELETE FROM transit_hold WHERE transit_number = ?", dialed);
+        return callId;
+    }
+
+    /** The sweeper: frees every number held past its expiry; returns how many. */
+    public int expire(Connection c) throws SQLException {
+        return update(c, "DELETE FROM transit_hold WHERE expires_at <= ?", clock.instant());
+    }
+
+    private Optional<String> renew(Connection c, String callId, Instant now) throws SQLException {
+        Optional<String> number;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT transit_number FROM transit_hold WHERE call_id = ? AND expires_at > ? FOR UPDATE")) {
+            s.setString(1, callId);
+            s.setObject(2, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                number = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        if (number.isPresent() && !config.numbers().contains(number.get())) {
+            // Held before the number left the configuration: free it and hand out a configured one.
+            update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId);
+            return Optional.empty();
+        }
+        if (number.isPresent()) {
+            update(c, "UPDATE transit_hold SET expires_at = ? WHERE call_id = ?", expiry(now), callId);
+        }
+        return number;
+    }
+
+    private Set<String> heldNumbers(Connection c, Instant now) throws SQLException {
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT transit_number FROM transit_hold WHERE expires_at > ?")) {
+            s.setObject(1, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) held.add(rs.getString(1));
+            }
+        }
+        return held;
+    }
+
+    private boolean tryHold(Connection c, String number, String callId, Instant now) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            update(c, "DELETE FROM transit_hold WHERE transit_number = ? AND expires_at <= ?", number, now);
+            update(c, "INSERT INTO transit_hold (transit_number, call_id, acquired_at, expires_at) VALUES (?, ?, ?, ?)",
+                    number, callId, now, expiry(now));
+            c.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
+            c.rollback(savepoint);
+            return false;
+        }
+    }
+
+    private Instant expiry(Instant now) {
+        return now.plus(Duration.ofSeconds(config.expirySeconds()));
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i] instanceof Instant t ? utc(t) : args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

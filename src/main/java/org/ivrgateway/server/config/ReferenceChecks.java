@@ -1,0 +1,69 @@
+package org.ivrgateway.server.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.config.RoutingRule;
+
+/**
+ * Cross-references that the records cannot check alone because they span sections: routing rules must
+ * name configured queues and agents, and a number may serve one purpose only (a pilot or transit number
+ * that is also a device would make {@code arrived} ambiguous).
+ */
+final class ReferenceChecks {
+    private ReferenceChecks() {
+    }
+
+    static Optional<ConfigProblem> firstProblem(CenterConfig config) {
+        List<RoutingRule> rules = config.routing();
+        for (int i = 0; i < rules.size(); i++) {
+            RoutingRule rule = rules.get(i);
+            String at = "/routing/" + i;
+            if (rule.enqueue() != null) {
+                String queue = rule.enqueue().queue();
+                if (config.queue(queue).isEmpty()) {
+                    return problem(at + "/enqueue/queue", "routing[" + i + "].enqueue.queue: unknown queue " + queue);
+                }
+                String agent = rule.enqueue().agent();
+                if (agent != null && config.agent(agent).isEmpty()) {
+                    return problem(at + "/enqueue/agent", "routing[" + i + "].enqueue.agent: unknown agent " + agent);
+                }
+            }
+            String queue = rule.when().queue();
+            if (queue != null && config.queue(queue).isEmpty()) {
+                return problem(at + "/when/queue", "routing[" + i + "].when.queue: unknown queue " + queue);
+            }
+        }
+        return uniqueNumbers(config);
+    }
+
+    private static Optional<ConfigProblem> uniqueNumbers(CenterConfig config) {
+        Set<String> devices = new HashSet<>(config.ivrDevices());
+        devices.addAll(config.agentDevices());
+        List<QueueConfig> queues = config.queues();
+        Set<String> pilots = new HashSet<>();
+        for (int i = 0; i < queues.size(); i++) {
+            String pilot = queues.get(i).pilot();
+            if (pilot == null) continue;
+            String key = "queues." + queues.get(i).name() + ".pilot";
+            if (devices.contains(pilot)) return problem("/queues/" + i + "/pilot", key + ": " + pilot + " is also a device");
+            if (!pilots.add(pilot)) return problem("/queues/" + i + "/pilot", key + ": " + pilot + " is the pilot of another queue");
+        }
+        List<String> transit = config.transitNumbers().numbers();
+        for (int i = 0; i < transit.size(); i++) {
+            String n = transit.get(i);
+            if (devices.contains(n) || pilots.contains(n)) {
+                return problem("/transitNumbers/numbers/" + i,
+                        "transitNumbers.numbers: " + n + " is also a device or a queue's pilot");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ConfigProblem> problem(String pointer, String message) {
+        return Optional.of(new ConfigProblem(pointer, message));
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations endpoints and instrumentation: {@code /health}, {@code /metrics}, request and function metrics. */
+package org.ivrgateway.web.ops;

@@ -1,0 +1,69 @@
+package org.ivrgateway.web.rest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+
+/**
+ * One REST request as a handler sees it: the path's variables and the JSON body. Anything wrong with what
+ * the client sent becomes an {@link IvrException} with -306, which the servlet answers with 400.
+ */
+public final class RestRequest {
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final HttpServletRequest request;
+    private final Map<String, String> variables;
+
+    RestRequest(HttpServletRequest request, Map<String, String> variables) {
+        this.request = request;
+        this.variables = variables;
+    }
+
+    public String path(String name) {
+        return variables.get(name);
+    }
+
+    /** The JSON body as {@code type}; a missing, malformed or unexpected body is a 400. */
+    public <T> T body(Class<T> type) {
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw invalid("the request body could not be read");
+        }
+        if (bytes.length > MAX_BODY) throw invalid("the request body is larger than " + MAX_BODY + " bytes");
+        if (bytes.length == 0) throw invalid("a JSON body is required");
+        try {
+            T value = Json.MAPPER.readValue(bytes, type);
+            if (value == null) throw invalid("a JSON object is required");
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw invalid("unknown field '" + e.getPropertyName() + "'; expected "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "body" : e.getPath().getLast().getFieldName();
+            throw invalid(field + ": wrong type of value");
+        } catch (JacksonException e) {
+            throw invalid("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalid("the request body could not be read");
+        }
+    }
+
+    /** A required text field of a body: present and not blank. */
+    public static String required(String field, String value) {
+        if (value == null || value.isBlank()) throw invalid(field + ": required");
+        return value;
+    }
+
+    public static IvrException invalid(String message) {
+        return new IvrException(ReturnCode.INVALID_PARAMETER, message);
+    }
+}

@@ -1,0 +1,74 @@
+package org.ivrgateway.web.rest;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.web.Web;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the REST routes: finds the route, runs its handler, writes the JSON reply. Every failure becomes a
+ * JSON error ({@link ErrorBody}) with its status; a caller never sees a stack trace, and an unexpected
+ * failure is logged with an incident id that the answer carries.
+ */
+public final class RestServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServlet.class);
+
+    private final List<Route> routes;
+
+    public RestServlet(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String method = request.getMethod();
+        Reply reply;
+        try {
+            reply = dispatch(request, path, method);
+        } catch (IvrException e) {
+            reply = new Reply(ErrorStatus.of(e.code()), new ErrorBody(e.getMessage(), e.code().code()), Map.of());
+            if (reply.status() >= 500) LOG.warn("{} {}: {} ({})", method, path, e.getMessage(), e.code(), e);
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("incident {}: {} {}", incident, method, path, e);
+            reply = new Reply(500, new ErrorBody("internal error, incident " + incident, null), Map.of());
+        }
+        write(response, reply);
+    }
+
+    private Reply dispatch(HttpServletRequest request, String path, String method) {
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Optional<Map<String, String>> variables = route.match(path);
+            if (variables.isEmpty()) continue;
+            pathKnown = true;
+            if (!route.method().equals(method)) continue;
+            request.setAttribute(Web.ROUTE_ATTRIBUTE, route.method() + " " + route.template());
+            return route.handler().handle(new RestRequest(request, variables.get()));
+        }
+        if (!pathKnown) return new Reply(404, new ErrorBody("no such endpoint: " + method + " " + path, null), Map.of());
+        String allowed = routes.stream().filter(r -> r.match(path).isPresent()).map(Route::method)
+                .distinct().collect(Collectors.joining(", "));
+        return new Reply(405, new ErrorBody(method + " is not allowed on " + path + "; use " + allowed, null),
+                Map.of("Allow", allowed));
+    }
+
+    private static void write(HttpServletResponse response, Reply reply) throws IOException {
+        response.setStatus(reply.status());
+        response.setHeader("Cache-Control", "no-store");
+        reply.headers().forEach(response::setHeader);
+        if (reply.body() == null) return;
+        response.setContentType(Json.CONTENT_TYPE);
+        Json.MAPPER.writeValue(response.getOutputStream(), reply.body());
+    }
+}

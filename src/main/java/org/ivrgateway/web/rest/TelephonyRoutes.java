@@ -1,0 +1,67 @@
+package org.ivrgateway.web.rest;
+
+import static org.ivrgateway.web.rest.RestRequest.invalid;
+import static org.ivrgateway.web.rest.RestRequest.required;
+
+import java.util.List;
+import java.util.Map;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.Telephony;
+
+/**
+ * The telephony side's REST port (CONTRACT §4.3, §6): it reports calls offered, answered, cleared and
+ * arriving at a dialed number, and takes the operations that need a switch from the event list.
+ */
+final class TelephonyRoutes {
+
+    record OfferBody(String device, String ani, String dnis) {
+    }
+
+    record ArrivedBody(String dialed) {
+    }
+
+    private TelephonyRoutes() {
+    }
+
+    static List<Route> of(Telephony telephony) {
+        return List.of(
+                new Route("POST", "/api/telephony/offer", r -> {
+                    OfferBody body = r.body(OfferBody.class);
+                    String callId = telephony.offer(required("device", body.device()), orEmpty(body.ani()),
+                            orEmpty(body.dnis()));
+                    return Reply.created(Map.of("callId", callId), "/api/calls/" + callId);
+                }),
+                new Route("POST", "/api/calls/{callId}/answered", r -> {
+                    telephony.answered(r.path("callId"));
+                    return Reply.noContent();
+                }),
+                new Route("POST", "/api/calls/{callId}/cleared", r -> {
+                    telephony.cleared(r.path("callId"));
+                    return Reply.noContent();
+                }),
+                new Route("POST", "/api/telephony/arrived", r -> {
+                    String dialed = required("dialed", r.body(ArrivedBody.class).dialed());
+                    String callId = telephony.arrived(dialed);
+                    if (callId == null) throw new IvrException(ReturnCode.NO_CALL, "no call is expected at " + dialed);
+                    return Reply.ok(Map.of("callId", callId));
+                }),
+                new Route("GET", "/api/telephony/events", r -> Reply.ok(telephony.pendingEvents())),
+                new Route("POST", "/api/telephony/events/{id}/ack", r -> {
+                    telephony.acknowledge(eventId(r.path("id")));
+                    return Reply.noContent();
+                }));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static long eventId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw invalid("event id: '" + id + "' is not a number");
+        }
+    }
+}
