@@ -22,6 +22,7 @@ import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.web.Web;
+import org.ivrgateway.web.console.Console;
 
 /**
  * Builds the HTTP server in the Jetty-embedded style: {@link #newServer} returns a configured, unstarted
@@ -58,6 +59,7 @@ public final class ServerFactory {
 
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
+        Console.install(context, center, center, center, config);
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);

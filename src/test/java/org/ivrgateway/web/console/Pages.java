@@ -1,0 +1,65 @@
+package org.ivrgateway.web.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+
+/** What the console tests do with pages: type, press, read text, and wait (bounded) for a live change. */
+final class Pages {
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private Pages() {
+    }
+
+    static HtmlPage press(HtmlPage page, String buttonId) {
+        try {
+            return page.getHtmlElementById(buttonId).click();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void type(HtmlPage page, String inputId, String text) {
+        HtmlInput input = page.getHtmlElementById(inputId);
+        input.setValue("");
+        try {
+            input.type(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The normalized text of the first element matching {@code selector}, or null when there is none. */
+    static String text(HtmlPage page, String selector) {
+        DomNode node = page.querySelector(selector);
+        return node == null ? null : node.asNormalizedText().strip();
+    }
+
+    static boolean present(HtmlPage page, String selector) {
+        return page.querySelector(selector) != null;
+    }
+
+    static String flash(HtmlPage page) {
+        HtmlElement flash = page.getFirstByXPath("//*[@id='flash']");
+        return flash == null ? "" : flash.asNormalizedText();
+    }
+
+    /** Waits until {@code condition} holds, at most {@link #PATIENCE}; fails saying what did not happen. */
+    static void await(String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!Boolean.TRUE.equals(condition.get())) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within " + PATIENCE + ": " + what);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
