@@ -1,0 +1,103 @@
+package org.ivrgateway.core;
+
+import java.sql.SQLException;
+import org.ivrgateway.api.CallStatus;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Sql;
+import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
+
+/**
+ * QueryCallStatus (CONTRACT §3.7): answers at once unless the call is queued (1). With a Timeout, a queued
+ * call's request blocks until its status changes or min(Timeout, gateway.maxWaitMillis, the RpcTimeout
+ * deadline) passes (-701). The wait costs no database work: the waiter sleeps on its call's in-JVM signal,
+ * woken by this node's commits, by the node's watcher of other nodes' changes, and by its call's next timer
+ * (overflow, reservation end), after which it reads the call once more.
+ */
+final class CallStatusQuery {
+    /** A waiter whose call has a timer due re-reads at least this often (a timer fired elsewhere may be late). */
+    private static final long TIMER_RECHECK_MS = 50;
+
+    private final Parts parts;
+
+    CallStatusQuery(Parts parts) {
+        this.parts = parts;
+    }
+
+    Result handle(Request r) {
+        String callId = r.callId();
+        int timeout = r.args().integer("Timeout");
+        if (timeout == 0) return answer(r, read(callId));
+        long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
+        long end = Math.min(System.nanoTime() + Signals.nanos(waitMillis), r.deadlineNanos());
+        Signals.Slot slot = parts.signals().register(callId);
+        try {
+            while (true) {
+                long seen = slot.generation();
+                Snapshot s = read(callId);
+                slot.observed(s.call().version());
+                if (s.call().status() != CallStatus.QUEUED.code()) return answer(r, s);
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                }
+                Long due = nextTimer(s.call());
+                if (due != null) {
+                    long untilDue = Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis());
+                    left = Math.min(left, Signals.nanos(untilDue));
+                }
+                slot.await(seen, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
+        } finally {
+            parts.signals().unregister(callId);
+        }
+    }
+
+    private Snapshot read(String callId) {
+        Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
+        if (Router.hasDueTimer(s.call(), parts.store().clock().millis())) {
+            parts.store().routing(tx -> {
+                parts.router().fireTimers(tx);
+                return null;
+            });
+            s = parts.store().write(tx -> snapshot(tx, callId));
+        }
+        return s;
+    }
+
+    private Snapshot snapshot(Tx tx, String callId) throws SQLException {
+        CallRow call = parts.calls().find(tx, callId)
+                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
+        int position = 0;
+        if (call.isQueued()) {
+            position = 1 + (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
+                            + " AND ended = FALSE AND (priority > ? OR (priority = ? AND (queued_ms < ?"
+                            + " OR (queued_ms = ? AND call_id < ?))))",
+                    call.queue(), CallStatus.QUEUED.code(), call.priority(), call.priority(), call.queuedMs(),
+                    call.queuedMs(), call.callId());
+        }
+        return new Snapshot(call, position);
+    }
+
+    private static Long nextTimer(CallRow call) {
+        Long due = call.overflowMs();
+        if (call.reservedUntilMs() != null && (due == null || call.reservedUntilMs() < due)) due = call.reservedUntilMs();
+        return due;
+    }
+
+    private static Result answer(Request r, Snapshot s) {
+        CallRow call = s.call();
+        Result result = r.result(call.status()).with("PositionInQueue", s.position());
+        return call.extension() == null ? result : result.with("Extension", call.extension());
+    }
+
+    private record Snapshot(CallRow call, int position) {
+    }
+}

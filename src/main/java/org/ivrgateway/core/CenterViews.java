@@ -1,0 +1,61 @@
+package org.ivrgateway.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.agent.AgentRow;
+import org.ivrgateway.core.agent.Desk;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.stats.QueueFigures;
+
+/** The read views of the live contact center (REST, console). */
+final class CenterViews {
+    private final Parts parts;
+
+    CenterViews(Parts parts) {
+        this.parts = parts;
+    }
+
+    List<Views.Queue> queues() {
+        return parts.store().write(tx -> {
+            List<Views.Queue> out = new ArrayList<>();
+            for (QueueConfig q : parts.config().queues()) {
+                QueueFigures f = parts.statistics().of(tx, q);
+                out.add(new Views.Queue(q.name(), q.businessUnit(), q.pilot(), f.callsWaiting(), f.oldestWaitSeconds(),
+                        f.estimatedWaitSeconds(), f.averageWaitSeconds(), f.serviceLevel(), f.agentsByStatus()));
+            }
+            return out;
+        });
+    }
+
+    List<Views.Call> calls() {
+        return parts.store().write(tx -> {
+            List<Views.Call> out = new ArrayList<>();
+            for (CallRow c : parts.calls().live(tx)) {
+                Instant queuedAt = c.queuedMs() == null ? null : Instant.ofEpochMilli(c.queuedMs());
+                out.add(new Views.Call(c.callId(), c.device(), c.ani(), c.dnis(), c.monitored(), c.queue(),
+                        c.priority() == null ? 0 : c.priority(), c.status(), c.extension(), queuedAt, c.agentId(),
+                        c.description(), c.display(), c.businessUnit(), parts.contactData().all(tx, c.callId())));
+            }
+            return out;
+        });
+    }
+
+    List<Views.Agent> agents() {
+        return parts.store().write(tx -> {
+            Map<String, AgentRow> rows = new HashMap<>();
+            for (AgentRow r : parts.agents().all(tx)) rows.put(r.agentId(), r);
+            List<Views.Agent> out = new ArrayList<>();
+            for (AgentConfig a : parts.config().agents()) {
+                out.add(Desk.view(a, Optional.ofNullable(rows.get(a.id()))));
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,192 @@
+package org.ivrgateway.core;
+
+import static org.ivrgateway.api.IvrFunction.*;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ivrgateway.api.AgentDesk;
+import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.ContactCenterView;
+import org.ivrgateway.api.Invocation;
+import org.ivrgateway.api.IvrApi;
+import org.ivrgateway.api.IvrFunction;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Telephony;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Store;
+import org.ivrgateway.store.Database;
+
+/**
+ * The contact center: the IVR API's 25 functions, the agents' desk, the telephony side's port and the
+ * read views, over the database (CONTRACT §4, §5). All state lives in the database, so a new instance on
+ * the same database — or another node — carries on with every call, agent and session. {@link #start}
+ * runs the node's timers and its watcher of other nodes' changes; {@link #close} stops them.
+ */
+public final class ContactCenter implements IvrApi, AgentDesk, Telephony, ContactCenterView, AutoCloseable {
+    private final Parts parts;
+    private final Invoker invoker;
+    private final TelephonyPort telephony;
+    private final CenterViews views;
+    private final SystemStatusProbe status;
+    private final Sweeper sweeper;
+
+    public ContactCenter(Database db, CenterConfig config, Clock clock) {
+        Signals signals = new Signals();
+        this.parts = Parts.build(config, new Store(db, clock, signals), signals);
+        this.telephony = new TelephonyPort(parts);
+        this.views = new CenterViews(parts);
+        this.status = new SystemStatusProbe(parts.store());
+        this.sweeper = new Sweeper(parts);
+        this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
+    }
+
+    private Map<IvrFunction, Handler> handlers() {
+        SessionFunctions session = new SessionFunctions(parts);
+        QueueFunctions queue = new QueueFunctions(parts);
+        CallDataFunctions data = new CallDataFunctions(parts);
+        SwitchFunctions sw = new SwitchFunctions(parts);
+        AgentFunctions agent = new AgentFunctions(parts);
+        CallStatusQuery callStatus = new CallStatusQuery(parts);
+        Map<IvrFunction, Handler> h = new EnumMap<>(IvrFunction.class);
+        h.put(INITIALIZE, session::initialize);
+        h.put(SET_CALL_INFO, session::setCallInfo);
+        h.put(QUERY_CALL_INFO, session::queryCallInfo);
+        h.put(ENQUEUE, queue::enqueue);
+        h.put(ENQUEUE_FOR_AGENT, queue::enqueueForAgent);
+        h.put(DEQUEUE, queue::dequeue);
+        h.put(QUERY_QUEUE_STATISTICS, queue::queryQueueStatistics);
+        h.put(QUERY_CALL_STATUS, callStatus::handle);
+        h.put(SET_CONTACT_DATA, data::setContactData);
+        h.put(GET_CONTACT_DATA, data::getContactData);
+        h.put(SET_CALL_TRANSFERABLE, data::setCallTransferable);
+        h.put(GET_CALL_TRANSFERABLE, data::getCallTransferable);
+        h.put(SET_BUSINESS_UNIT, data::setBusinessUnit);
+        h.put(GET_BUSINESS_UNIT, data::getBusinessUnit);
+        h.put(TRANSFER, sw::transfer);
+        h.put(DISCONNECT, sw::disconnect);
+        h.put(SET_DISPLAY, sw::setDisplay);
+        h.put(CALLER_DISCONNECTED, sw::callerDisconnected);
+        h.put(QUERY_AGENT_STATUS, agent::queryAgentStatus);
+        h.put(QUERY_SYSTEM_STATUS, status::result);
+        return h;
+    }
+
+    /** Starts the node's background sweeper (timers, and waking waiters on other nodes' changes). */
+    public ContactCenter start() {
+        sweeper.start();
+        return this;
+    }
+
+    /** Fires every due timer now (overflow, reservation end, wrap-up end, idle sessions); the sweeper's job. */
+    public void runTimers() {
+        sweeper.runTimers();
+    }
+
+    /** Wakes this node's waiters whose call another node changed; the sweeper's job. */
+    public void watchOtherNodes() {
+        sweeper.watch();
+    }
+
+    @Override
+    public void close() {
+        sweeper.stop();
+        status.closed();
+    }
+
+    // IvrApi
+
+    @Override
+    public Result invoke(Invocation invocation) {
+        return invoker.invoke(invocation);
+    }
+
+    // AgentDesk
+
+    @Override
+    public Views.Agent login(String agentId, String device) {
+        return parts.store().routing(tx -> {
+            parts.desk().login(tx, agentId, device);
+            return parts.desk().view(tx, agentId);
+        });
+    }
+
+    @Override
+    public Views.Agent changeState(String agentId, AgentStatus requested) {
+        return parts.store().routing(tx -> {
+            parts.desk().changeState(tx, agentId, requested);
+            parts.router().dispatch(tx);
+            return parts.desk().view(tx, agentId);
+        });
+    }
+
+    @Override
+    public Views.Agent logout(String agentId) {
+        return parts.store().routing(tx -> {
+            parts.desk().logout(tx, agentId);
+            return parts.desk().view(tx, agentId);
+        });
+    }
+
+    @Override
+    public Views.Agent agent(String agentId) {
+        return parts.store().write(tx -> parts.desk().view(tx, agentId));
+    }
+
+    // Telephony
+
+    @Override
+    public String offer(String device, String ani, String dnis) {
+        return telephony.offer(device, ani, dnis);
+    }
+
+    @Override
+    public void answered(String callId) {
+        telephony.answered(callId);
+    }
+
+    @Override
+    public void cleared(String callId) {
+        telephony.cleared(callId);
+    }
+
+    @Override
+    public String arrived(String dialed) {
+        return telephony.arrived(dialed);
+    }
+
+    @Override
+    public List<Views.SwitchEvent> pendingEvents() {
+        return telephony.pendingEvents();
+    }
+
+    @Override
+    public void acknowledge(long eventId) {
+        telephony.acknowledge(eventId);
+    }
+
+    // ContactCenterView
+
+    @Override
+    public List<Views.Queue> queues() {
+        return views.queues();
+    }
+
+    @Override
+    public List<Views.Call> calls() {
+        return views.calls();
+    }
+
+    @Override
+    public List<Views.Agent> agents() {
+        return views.agents();
+    }
+
+    @Override
+    public Views.SystemStatus systemStatus() {
+        return status.status();
+    }
+}

@@ -1,0 +1,41 @@
+package org.ivrgateway.core;
+
+import java.sql.SQLException;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.agent.Desk;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.core.call.ContactData;
+import org.ivrgateway.core.call.SwitchEvents;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Store;
+import org.ivrgateway.core.queue.Router;
+import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.session.Sessions;
+import org.ivrgateway.core.stats.Statistics;
+
+/** The core's parts, built once by {@link ContactCenter} and shared by the function handlers. */
+record Parts(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls,
+             ContactData contactData, Agents agents, Desk desk, Visits visits, SwitchEvents events, Router router,
+             Statistics statistics) {
+
+    /** The call as it is now, row-locked, inside a transaction (it may have changed since the checks). */
+    CallRow current(Tx tx, String callId) throws SQLException {
+        return calls.lock(tx, callId).filter(c -> !c.ended())
+                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "call " + callId + " has ended"));
+    }
+
+    static Parts build(CenterConfig config, Store store, Signals signals) {
+        Calls calls = new Calls();
+        Agents agents = new Agents();
+        Visits visits = new Visits();
+        SwitchEvents events = new SwitchEvents();
+        return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
+                new ContactData(), agents, new Desk(config, agents), visits, events,
+                new Router(config, calls, agents, visits, events), new Statistics(config, calls, agents));
+    }
+}

@@ -1,0 +1,98 @@
+package org.ivrgateway.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ivrgateway.core.internal.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's background work, on one virtual thread: every {@value #TIMER_MILLIS} ms it fires due timers
+ * (overflow, reservation end, wrap-up end, idle sessions, old history); every {@value #WATCH_MILLIS} ms it
+ * reads the versions of the calls this node's requests wait on, in batches, and wakes those that another
+ * node changed. Timers are idempotent and row-locked, so every node may run them.
+ */
+final class Sweeper {
+    private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+    static final long TIMER_MILLIS = 1000;
+    static final long WATCH_MILLIS = 200;
+    private static final int BATCH = 500;
+    /** Ended calls, done switch events and queue history are kept this long after the statistics window. */
+    private static final long KEEP_MILLIS = 24 * 3600_000L;
+
+    private final Parts parts;
+    private volatile Thread thread;
+
+    Sweeper(Parts parts) {
+        this.parts = parts;
+    }
+
+    void start() {
+        if (thread != null) return;
+        thread = Thread.ofVirtual().name("core-sweeper").start(this::loop);
+    }
+
+    void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Fires every due timer now, and wakes the waiters of the calls it changed. */
+    void runTimers() {
+        parts.store().routing(tx -> {
+            parts.router().fireTimers(tx);
+            parts.sessions().expire(tx);
+            return null;
+        });
+        parts.store().write(tx -> {
+            long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
+            parts.calls().purge(tx, keepFrom);
+            parts.events().purge(tx, keepFrom);
+            parts.visits().purge(tx, keepFrom);
+            return null;
+        });
+    }
+
+    /** Wakes this node's waiters whose call another node changed. */
+    void watch() {
+        List<String> watched = new ArrayList<>(parts.signals().watched());
+        for (int i = 0; i < watched.size(); i += BATCH) {
+            List<String> batch = watched.subList(i, Math.min(watched.size(), i + BATCH));
+            Map<String, Long> versions = parts.store().write((Tx tx) -> parts.calls().versions(tx, batch));
+            versions.forEach(parts.signals()::signalIfNewer);
+        }
+    }
+
+    private void loop() {
+        long nextTimers = 0;
+        while (thread == Thread.currentThread()) {
+            try {
+                long now = System.currentTimeMillis();
+                if (now >= nextTimers) {
+                    runTimers();
+                    nextTimers = now + TIMER_MILLIS;
+                }
+                watch();
+                Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("sweep failed, retrying: {}", e.toString());
+                try {
+                    Thread.sleep(TIMER_MILLIS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.ivrgateway.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.internal.Sql;
+import org.ivrgateway.core.internal.Store;
+
+/**
+ * The states QuerySystemStatus reports (CONTRACT §4.10), for our real components:
+ * <ul>
+ * <li>{@code AdministrationServer}: 1 — the configuration is loaded and this node answers;</li>
+ * <li>{@code Database}: 1 when it answers a query now, else 0;</li>
+ * <li>{@code RoutingServer}: 1 while the core is open and its database answers, else 0;</li>
+ * <li>{@code TServer}: 8 (operational) when the telephony side called the core (any Telephony operation,
+ *     polling pendingEvents included) within the last {@value #TELEPHONY_SILENCE_SECONDS} seconds; 3 (not
+ *     operational) when it has been silent longer; 2 (no indication) when the database cannot tell.</li>
+ * </ul>
+ * OverallStatus is 1 when the database and the routing server are up, else 0.
+ */
+final class SystemStatusProbe {
+    static final int TELEPHONY_SILENCE_SECONDS = 60;
+
+    private final Store store;
+    private volatile boolean open = true;
+
+    SystemStatusProbe(Store store) {
+        this.store = store;
+    }
+
+    void closed() {
+        open = false;
+    }
+
+    Views.SystemStatus status() {
+        boolean db = store.database().isReachable();
+        Map<String, Integer> c = new LinkedHashMap<>();
+        c.put("AdministrationServer", 1);
+        c.put("Database", db ? 1 : 0);
+        c.put("RoutingServer", db && open ? 1 : 0);
+        c.put("TServer", db ? telephonyState() : 2);
+        return new Views.SystemStatus(db && open ? 1 : 0, c);
+    }
+
+    Result result(Request r) {
+        return toResult(status());
+    }
+
+    static Result toResult(Views.SystemStatus s) {
+        String states = s.components().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+        return Result.success(org.ivrgateway.api.IvrFunction.QUERY_SYSTEM_STATUS).with("OverallStatus", s.overall())
+                .with("IndividualServerStates", states).with("Entries", s.components().size());
+    }
+
+    private int telephonyState() {
+        try {
+            long last = store.write(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
+                    rs -> rs.getLong(1)).orElse(0L));
+            return store.clock().millis() - last <= TELEPHONY_SILENCE_SECONDS * 1000L ? 8 : 3;
+        } catch (RuntimeException e) {
+            return 2;
+        }
+    }
+}

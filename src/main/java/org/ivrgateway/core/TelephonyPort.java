@@ -1,0 +1,127 @@
+package org.ivrgateway.core;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.ivrgateway.api.CallStatus;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.Telephony;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.internal.Sql;
+import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Visits;
+
+/**
+ * The built-in telephony side (CONTRACT §4.3). A call offered at an IVR device is a new call, unless it is
+ * a monitored call coming back: a live call with the same ANI and DNIS that left the IVR without being
+ * handed to an agent (sent to a queue's pilot, transferred, overflowed). Such a call keeps its CallID, its
+ * Visits grow by one, and its FMNQ flag is 1 when it is still queued: it came back to the IVR without
+ * losing its place in the queue (the guide's FMNQ situation).
+ */
+final class TelephonyPort implements Telephony {
+    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
+    private static final long CONTACT_EVERY_MS = 5_000;
+
+    private final Parts parts;
+    private volatile long lastContact = Long.MIN_VALUE / 2;
+
+    TelephonyPort(Parts parts) {
+        this.parts = parts;
+    }
+
+    @Override
+    public String offer(String device, String ani, String dnis) {
+        if (device == null || !parts.config().ivrDevices().contains(device)) {
+            throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
+        }
+        String a = number("ani", ani);
+        String d = number("dnis", dnis);
+        return parts.store().routing(tx -> {
+            contact(tx);
+            for (CallRow there : parts.calls().live(tx)) {
+                if (device.equals(there.device())) parts.calls().set(tx, there.callId(), "device = NULL");
+            }
+            Optional<CallRow> back = returning(tx, a, d);
+            if (back.isEmpty()) return parts.calls().create(tx, true, device, a, d).callId();
+            CallRow call = back.get();
+            parts.calls().set(tx, call.callId(), "device = ?, visits = ?, fmnq = ?, in_center = FALSE",
+                    device, call.visits() + 1, call.isQueued());
+            return call.callId();
+        });
+    }
+
+    @Override
+    public void answered(String callId) {
+        parts.store().routing(tx -> {
+            contact(tx);
+            CallRow call = known(tx, callId);
+            if (!call.ended()) parts.router().answered(tx, call);
+            return null;
+        });
+    }
+
+    @Override
+    public void cleared(String callId) {
+        parts.store().routing(tx -> {
+            contact(tx);
+            CallRow call = known(tx, callId);
+            if (!call.ended()) parts.router().ended(tx, call, Visits.ABANDONED);
+            return null;
+        });
+    }
+
+    @Override
+    public String arrived(String dialed) {
+        if (dialed == null || dialed.isBlank()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "dialed is required");
+        return parts.store().routing(tx -> {
+            contact(tx);
+            return parts.router().arrivedAtPilot(tx, dialed.strip()).orElse(null);
+        });
+    }
+
+    @Override
+    public List<Views.SwitchEvent> pendingEvents() {
+        return parts.store().write(tx -> {
+            contact(tx);
+            return parts.events().pending(tx);
+        });
+    }
+
+    @Override
+    public void acknowledge(long eventId) {
+        boolean done = parts.store().write(tx -> {
+            contact(tx);
+            return parts.events().acknowledge(tx, eventId);
+        });
+        if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
+    }
+
+    private Optional<CallRow> returning(Tx tx, String ani, String dnis) throws SQLException {
+        if (ani.isEmpty()) return Optional.empty();
+        return parts.calls().live(tx).stream()
+                .filter(c -> c.monitored() && c.device() == null && c.agentId() == null)
+                .filter(c -> c.ani().equals(ani) && c.dnis().equals(dnis))
+                .filter(c -> c.status() == CallStatus.QUEUED.code() || c.status() == CallStatus.IDLE.code()
+                        || c.status() == CallStatus.NO_ANSWER.code())
+                .max(Comparator.comparingLong(CallRow::createdMs));
+    }
+
+    private CallRow known(Tx tx, String callId) throws SQLException {
+        return parts.calls().find(tx, callId).orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
+    }
+
+    private void contact(Tx tx) throws SQLException {
+        if (tx.now() - lastContact < CONTACT_EVERY_MS && tx.now() >= lastContact) return;
+        Sql.update(tx.c(), "UPDATE telephony_contact SET last_ms = ? WHERE id = 1", tx.now());
+        lastContact = tx.now();
+    }
+
+    private static String number(String name, String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > 80) throw new IvrException(ReturnCode.INVALID_PARAMETER, name + " is longer than 80 characters");
+        return v;
+    }
+}

@@ -1,0 +1,69 @@
+package org.ivrgateway.core.agent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.core.internal.Sql;
+import org.ivrgateway.core.internal.Tx;
+
+/** The agents' states table: a row per logged-on agent; no row means logged off. */
+public final class Agents {
+
+    public Optional<AgentRow> find(Tx tx, String agentId) throws SQLException {
+        return Sql.one(tx.c(), "SELECT * FROM agent_state WHERE agent_id = ?", Agents::map, agentId);
+    }
+
+    public Optional<AgentRow> atDevice(Tx tx, String device) throws SQLException {
+        return Sql.one(tx.c(), "SELECT * FROM agent_state WHERE device = ?", Agents::map, device);
+    }
+
+    public List<AgentRow> all(Tx tx) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM agent_state ORDER BY agent_id", Agents::map);
+    }
+
+    /** Available agents, longest idle first. */
+    public List<AgentRow> available(Tx tx) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM agent_state WHERE status = ? ORDER BY idle_since_ms, agent_id",
+                Agents::map, AgentStatus.AVAILABLE.code());
+    }
+
+    /** Agents whose wrap-up time has run out. */
+    public List<AgentRow> wrapUpEnded(Tx tx) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM agent_state WHERE status = ? AND wrap_up_until_ms <= ?",
+                Agents::map, AgentStatus.WORK.code(), tx.now());
+    }
+
+    public void logOn(Tx tx, String agentId, String device, AgentStatus status) throws SQLException {
+        Sql.update(tx.c(), "INSERT INTO agent_state (agent_id, device, status, since_ms, idle_since_ms)"
+                + " VALUES (?, ?, ?, ?, ?)", agentId, device, status.code(), tx.now(), tx.now());
+    }
+
+    public void logOff(Tx tx, String agentId) throws SQLException {
+        Sql.update(tx.c(), "DELETE FROM agent_state WHERE agent_id = ?", agentId);
+    }
+
+    /** A new state without a call; AVAILABLE starts the idle time, WORK may end at {@code wrapUpUntil}. */
+    public void setState(Tx tx, String agentId, AgentStatus status, Long wrapUpUntil) throws SQLException {
+        if (status == AgentStatus.AVAILABLE) {
+            Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, idle_since_ms = ?, call_id = NULL,"
+                    + " wrap_up_until_ms = NULL WHERE agent_id = ?", status.code(), tx.now(), tx.now(), agentId);
+        } else {
+            Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = NULL,"
+                    + " wrap_up_until_ms = ? WHERE agent_id = ?", status.code(), tx.now(), wrapUpUntil, agentId);
+        }
+    }
+
+    /** The agent is busy with a call: RINGING when handed it, TALKING once answered. */
+    public void busy(Tx tx, String agentId, String callId, AgentStatus status) throws SQLException {
+        Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = ?, wrap_up_until_ms = NULL"
+                + " WHERE agent_id = ?", status.code(), tx.now(), callId, agentId);
+    }
+
+    private static AgentRow map(ResultSet rs) throws SQLException {
+        return new AgentRow(rs.getString("agent_id"), rs.getString("device"), AgentStatus.of(rs.getInt("status")),
+                rs.getLong("since_ms"), Sql.longOrNull(rs, "idle_since_ms"), rs.getString("call_id"),
+                Sql.longOrNull(rs, "wrap_up_until_ms"));
+    }
+}

@@ -1,0 +1,60 @@
+package org.ivrgateway.core.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import org.ivrgateway.store.Database;
+
+/**
+ * Runs the core's units of work on the database. {@link #routing} also takes the routing lock, so that
+ * matching calls to agents is serialized across every node sharing the database. After a commit, the
+ * waiters of the changed calls on this node are woken.
+ */
+public final class Store {
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final Signals signals;
+
+    public Store(Database db, Clock clock, Signals signals) {
+        this.db = db;
+        this.clock = clock;
+        this.signals = signals;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public <T> T write(Work<T> work) {
+        return run(work, false);
+    }
+
+    public <T> T routing(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean lock) {
+        Tx[] done = new Tx[1];
+        T result = db.inTransaction(c -> {
+            Tx tx = new Tx(c, clock.millis());
+            if (lock) {
+                if (!db.isPostgres()) Sql.update(c, "SET LOCK_TIMEOUT 10000");
+                Sql.one(c, "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
+            }
+            T r = work.run(tx);
+            done[0] = tx;
+            return r;
+        });
+        done[0].changedCalls().forEach(signals::signal);
+        return result;
+    }
+}

@@ -1,0 +1,2 @@
+/** Queues and routing: enqueue, dequeue, matching calls to agents, overflow, reservations, queue history. */
+package org.ivrgateway.core.queue;

@@ -1,0 +1,2 @@
+/** Queue statistics computed from the measured history of queue stays. */
+package org.ivrgateway.core.stats;
