@@ -1,0 +1,18 @@
+package org.ivrgateway.gateway;
+
+/**
+ * What the gateway accepts in one request, far above any legitimate call (the longest value of the
+ * catalog is 250 characters; CreateCallback, the largest call, sends under 1 KB) and low enough that a
+ * hostile request costs little. Documented in docs/VXML.md.
+ */
+final class Limits {
+    /** Largest form body (urlencoded or multipart) read; beyond it the answer is -306. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Most parameters in one request, query and body together; beyond it the answer is -306. */
+    static final int MAX_PARAMETERS = 64;
+    /** Longest value read; a longer one is -306 before the catalog's own length check. */
+    static final int MAX_VALUE_CHARS = 4096;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,23 @@
+package org.ivrgateway.gateway;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Writes a rendered body with the headers every answer of the gateway carries (CONTRACT §3.4). */
+final class NoCache {
+    private NoCache() {
+    }
+
+    static void write(HttpServletResponse response, String mediaType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(mediaType + ";charset=UTF-8");
+        // A browser or proxy must never answer a later fetch from a cache: every call is an action.
+        response.setHeader("Cache-Control", "no-cache, no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

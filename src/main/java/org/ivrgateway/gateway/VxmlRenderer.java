@@ -1,0 +1,68 @@
+package org.ivrgateway.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ivrgateway.api.IvrFunction;
+import org.ivrgateway.api.Parameter;
+import org.ivrgateway.api.Result;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders VoiceXML from the templates: the result document (one {@code <var>} per result variable, then
+ * {@code <return namelist>}) and the collecting document of the param style. The template sees
+ * {@code function} (the guide name), {@code variables} (each with {@code name} and {@code expr}, an
+ * escaped ECMAScript literal), {@code namelist}, {@code returnCode}, {@code comment} (a whole XML comment
+ * or empty, for th:utext) and, in the collecting document, {@code inputs} and {@code next}.
+ */
+final class VxmlRenderer {
+    public static final String MEDIA_TYPE = "application/voicexml+xml";
+
+    private final VxmlTemplates templates;
+    private final TemplateEngine engine = new TemplateEngine();
+
+    VxmlRenderer(VxmlTemplates templates) {
+        this.templates = templates;
+        engine.setTemplateResolver(new SourceMapResolver(templates.sources()));
+    }
+
+    String result(Result result) {
+        Context context = new Context();
+        List<ResultVariable> variables = variables(result);
+        context.setVariable("function", result.function().guideName());
+        context.setVariable("returnCode", result.returnCode());
+        context.setVariable("variables", variables);
+        context.setVariable("namelist", String.join(" ", variables.stream().map(ResultVariable::name).toList()));
+        context.setVariable("comment", result.isSuccess() ? "" : XmlComment.of(result.detail()));
+        return engine.process(templates.resultTemplate(result.function()), context);
+    }
+
+    String collect(IvrFunction function) {
+        List<String> inputs = inputNames(function);
+        Context context = new Context();
+        context.setVariable("function", function.guideName());
+        context.setVariable("inputs", inputs);
+        context.setVariable("namelist", String.join(" ", inputs));
+        // Relative to the document's own URL (…/vxml/{Function}), so it survives any prefix of a proxy.
+        context.setVariable("next", function.guideName());
+        return engine.process(templates.collectTemplate(), context);
+    }
+
+    /** ReturnCode first, then every by-reference parameter in the guide's order. */
+    static List<ResultVariable> variables(Result result) {
+        List<ResultVariable> variables = new ArrayList<>();
+        variables.add(new ResultVariable(ResultNames.RETURN_CODE, EcmaScript.literal(result.returnCode())));
+        for (Map.Entry<String, Object> e : result.values().entrySet()) {
+            variables.add(new ResultVariable(e.getKey(), EcmaScript.literal(e.getValue())));
+        }
+        return variables;
+    }
+
+    /** The variables a collecting document declares: every input parameter, then SessionID. */
+    static List<String> inputNames(IvrFunction function) {
+        List<String> names = new ArrayList<>(function.inputs().stream().map(Parameter::name).toList());
+        if (names.stream().noneMatch(ResultNames.SESSION_ID::equalsIgnoreCase)) names.add(ResultNames.SESSION_ID);
+        return names;
+    }
+}

@@ -1,0 +1,68 @@
+package org.ivrgateway.server;
+
+import java.net.URI;
+import java.time.Clock;
+import org.eclipse.jetty.server.Server;
+import org.ivrgateway.core.ContactCenter;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway node: the database, the contact center on it and the HTTP server in front, started
+ * in that order and closed in the reverse one. Closing is graceful (see {@link ServerFactory}).
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final Database database;
+    private final ContactCenter center;
+    private final Server server;
+
+    private Node(Database database, ContactCenter center, Server server) {
+        this.database = database;
+        this.center = center;
+        this.server = server;
+    }
+
+    /** Opens the database, starts the contact center and the server; on any failure closes what it opened. */
+    public static Node start(String host, int port, Database database, CenterConfig config, Clock clock)
+            throws Exception {
+        ContactCenter center = new ContactCenter(database, config, clock);
+        Server server = null;
+        try {
+            center.start();
+            server = ServerFactory.newServer(host, port, center, config, database::isReachable);
+            server.start();
+            return new Node(database, center, server);
+        } catch (Exception e) {
+            if (server != null) server.stop();
+            center.close();
+            throw e;
+        }
+    }
+
+    public URI uri() {
+        return ServerFactory.uri(server);
+    }
+
+    public ContactCenter center() {
+        return center;
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly", e);
+        }
+        center.close();
+        database.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.ivrgateway.gateway;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.ivrgateway.core.ContactCenter;
+import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.core.config.CallbackConfig;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.GatewaySettings;
+import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.core.config.TransitConfig;
+import org.ivrgateway.store.TestDatabase;
+
+/**
+ * The real contact center on a test database behind the gateway on a real Jetty: what every integration
+ * test of the gateway talks to. Agent n ({@link #agentId}) serves queue {@code Sales} from {@link #agentDevice}.
+ */
+final class LiveCenter implements AutoCloseable {
+    static final String QUEUE = "Sales";
+    static final String IVR_DEVICE = "36200";
+
+    final ContactCenter center;
+    final GatewayServer server;
+    final CenterConfig config;
+
+    private LiveCenter(ContactCenter center, GatewayServer server, CenterConfig config) {
+        this.center = center;
+        this.server = server;
+        this.config = config;
+    }
+
+    static LiveCenter start(TestDatabase db) {
+        return start(db, config(3, 5000), null);
+    }
+
+    static LiveCenter start(TestDatabase db, CenterConfig config, java.nio.file.Path templates) {
+        ContactCenter center = new ContactCenter(db.open(), config, Clock.systemUTC()).start();
+        try {
+            return new LiveCenter(center, GatewayServer.start(center, templates), config);
+        } catch (RuntimeException e) {
+            center.close();
+            throw e;
+        }
+    }
+
+    static CenterConfig config(int agents, int maxWaitMillis) {
+        List<String> devices = IntStream.rangeClosed(1, agents).mapToObj(i -> String.format("5%03d", i)).toList();
+        List<AgentConfig> agentConfigs = IntStream.rangeClosed(1, agents)
+                .mapToObj(i -> new AgentConfig(String.format("79%04d", i), "Agent " + i, List.of(QUEUE), 0)).toList();
+        String allDay = "00:00-23:59";
+        CallbackConfig callbacks = new CallbackConfig(List.of("CBQueue"), "America/Toronto",
+                Map.of("mon", allDay, "tue", allDay, "wed", allDay, "thu", allDay, "fri", allDay, "sat", allDay, "sun", allDay),
+                List.of("911"), 30);
+        RoutingRule rule = new RoutingRule(null, new RoutingRule.Enqueue(QUEUE, 10, "Sales line", null, null), null, null);
+        return new CenterConfig(new GatewaySettings(maxWaitMillis, 600, null), null, null, false, List.of(),
+                List.of(IVR_DEVICE, "36201"), devices, List.of(new QueueConfig(QUEUE, null, "7000", 20, null)),
+                agentConfigs, new TransitConfig(List.of("8001", "8002"), 30), callbacks, List.of(rule), null);
+    }
+
+    /** Agent n of {@link #config}: its ID and device. */
+    static String agentId(int n) {
+        return String.format("79%04d", n);
+    }
+
+    static String agentDevice(int n) {
+        return String.format("5%03d", n);
+    }
+
+    SubdialogClient browser(boolean cookies) {
+        return new SubdialogClient(server.base(), cookies);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            center.close();
+        }
+    }
+}

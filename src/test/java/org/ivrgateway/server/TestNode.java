@@ -1,0 +1,80 @@
+package org.ivrgateway.server;
+
+import java.time.Instant;
+import org.ivrgateway.core.ContactCenter;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.server.config.ConfigLoader;
+import org.ivrgateway.store.Database;
+import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.MutableClock;
+
+/**
+ * A real gateway node for a test: a fresh database, the contact center of a test config, Jetty on a free
+ * port of 127.0.0.1, a REST client, and a clock the test moves. {@link #restart} stops the node and
+ * starts a new one on the same database.
+ */
+final class TestNode implements AutoCloseable {
+    /** A Monday, 10:00 in Toronto: inside every business hour of the test configs. */
+    static final Instant START = Instant.parse("2025-03-03T15:00:00Z");
+
+    final TestDatabase database;
+    final CenterConfig config;
+    final MutableClock clock = new MutableClock(START);
+    private Database db;
+    private Node node;
+    private Rest rest;
+
+    private TestNode(TestDatabase database, CenterConfig config) throws Exception {
+        this.database = database;
+        this.config = config;
+        boot();
+    }
+
+    static TestNode start(TestDatabase database) throws Exception {
+        return start(database, "centers/test-center.yaml");
+    }
+
+    static TestNode start(TestDatabase database, String configResource) throws Exception {
+        return new TestNode(database, loadConfig(configResource));
+    }
+
+    static CenterConfig loadConfig(String resource) throws Exception {
+        try (var in = TestNode.class.getClassLoader().getResourceAsStream(resource)) {
+            return ConfigLoader.parse(resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private void boot() throws Exception {
+        db = database.open();
+        node = Node.start("127.0.0.1", 0, db, config, clock);
+        rest = new Rest(node.uri());
+    }
+
+    ContactCenter center() {
+        return node.center();
+    }
+
+    /** The database this node runs on (closing it makes the node's database unreachable). */
+    Database db() {
+        return db;
+    }
+
+    Rest rest() {
+        return rest;
+    }
+
+    void restart() throws Exception {
+        stop();
+        boot();
+    }
+
+    private void stop() {
+        rest.close();
+        node.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
