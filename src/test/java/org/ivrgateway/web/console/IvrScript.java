@@ -32,7 +32,7 @@ final class IvrScript implements AutoCloseable {
     /** Initialize, then QueryCallInfo at the IVR device: the CallID of the call offered there. */
     String answerAt(String localPort, String device) {
         Map<String, String> init = call("Initialize", "LocalPort", localPort, "AdminServerName", "console-test",
-                "RpcTimeout", "10");
+                "RpcTimeout", "10000");
         session = init.get("SessionID");
         return call("QueryCallInfo", "Device", device).get("CallID");
     }

@@ -34,10 +34,10 @@ final class Pages {
         }
     }
 
-    /** The normalized text of the first element matching {@code selector}, or null when there is none. */
+    /** The text of the first element matching {@code selector}, blanks as single spaces; null when there is none. */
     static String text(HtmlPage page, String selector) {
         DomNode node = page.querySelector(selector);
-        return node == null ? null : node.asNormalizedText().strip();
+        return node == null ? null : node.asNormalizedText().replaceAll("\\s+", " ").strip();
     }
 
     static boolean present(HtmlPage page, String selector) {
