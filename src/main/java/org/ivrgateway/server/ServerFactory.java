@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,6 +22,7 @@ import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
 import org.ivrgateway.web.console.Console;
 
@@ -60,6 +62,7 @@ public final class ServerFactory {
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
         Console.install(context, center, center, center, config);
+        context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);

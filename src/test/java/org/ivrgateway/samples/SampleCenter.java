@@ -1,0 +1,106 @@
+package org.ivrgateway.samples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.eclipse.jetty.server.Server;
+import org.ivrgateway.core.ContactCenter;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.samples.interpreter.CallRecord;
+import org.ivrgateway.samples.interpreter.CallScript;
+import org.ivrgateway.samples.interpreter.VoiceBrowser;
+import org.ivrgateway.server.ServerFactory;
+import org.ivrgateway.server.config.ConfigLoader;
+import org.ivrgateway.store.Database;
+import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.store.TestDatabases;
+import org.ivrgateway.testing.MutableClock;
+
+/**
+ * The real gateway for a sample test: a fresh H2 database, the contact center of a test configuration,
+ * the server of {@link ServerFactory#newServer} on a free port, the samples it serves at /samples/, and a
+ * small REST client to play the agents and the telephony side. The clock starts at the real now (the
+ * samples compute callback schedules from the platform's clock) and the test moves it.
+ */
+final class SampleCenter implements AutoCloseable {
+    final MutableClock clock = new MutableClock(Instant.now());
+    final CenterConfig config;
+    final ContactCenter center;
+    private final TestDatabase database = TestDatabases.h2();
+    private final Server server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    SampleCenter(String configResource) throws Exception {
+        config = ConfigLoader.parse(configResource, resource(configResource));
+        Database db = database.open();
+        center = new ContactCenter(db, config, clock).start();
+        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
+        server.start();
+    }
+
+    URI uri(String path) {
+        return ServerFactory.uri(server).resolve(path);
+    }
+
+    /** Runs a sample (served by the gateway at /samples/) as the call scripted. */
+    CallRecord call(String sample, CallScript script) {
+        return VoiceBrowser.call(uri("samples/" + sample), script);
+    }
+
+    /** POSTs JSON to the REST API; gives the body, failing on anything but 2xx. */
+    String post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private String send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new AssertionError(r.request().method() + " " + r.uri() + " gave " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The telephony side offers a call at an IVR device; gives its call id. */
+    String offer(String device, String ani, String dnis) {
+        String body = post("api/telephony/offer", "{\"device\":\"" + device + "\",\"ani\":\"" + ani + "\",\"dnis\":\"" + dnis + "\"}");
+        return body.replaceAll("(?s).*\"callId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    void agentAvailable(String agentId, String device) {
+        post("api/agents/" + agentId + "/login", "{\"device\":\"" + device + "\"}");
+        post("api/agents/" + agentId + "/state", "{\"state\":\"AVAILABLE\"}");
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SampleCenter.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IOException("no resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        center.close();
+        database.close();
+    }
+}
