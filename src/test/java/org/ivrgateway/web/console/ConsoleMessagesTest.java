@@ -96,6 +96,16 @@ class ConsoleMessagesTest {
         }
     }
 
+    @BothDatabases
+    void theRootOfTheServerLeadsToTheWallboard(TestDatabase db) throws Exception {
+        try (ConsoleNode node = ConsoleNode.start(db)) {
+            HtmlPage page = node.browser().getPage(node.url(""));
+
+            assertEquals(node.url("console/wallboard"), page.getUrl().toString());
+            assertEquals("Wallboard", page.querySelector("h1").asNormalizedText());
+        }
+    }
+
     private static void assertMessage(HtmlPage page, ReturnCode code) {
         String flash = flash(page);
         assertTrue(flash.startsWith("Not done:"), flash);
