@@ -51,6 +51,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         SwitchFunctions sw = new SwitchFunctions(parts);
         AgentFunctions agent = new AgentFunctions(parts);
         CallStatusQuery callStatus = new CallStatusQuery(parts);
+        ServiceFunctions services = new ServiceFunctions(parts);
         Map<IvrFunction, Handler> h = new EnumMap<>(IvrFunction.class);
         h.put(INITIALIZE, session::initialize);
         h.put(SET_CALL_INFO, session::setCallInfo);
@@ -72,6 +73,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         h.put(CALLER_DISCONNECTED, sw::callerDisconnected);
         h.put(QUERY_AGENT_STATUS, agent::queryAgentStatus);
         h.put(QUERY_SYSTEM_STATUS, status::result);
+        h.put(GET_TRANSIT_NUMBER, services::getTransitNumber);
+        h.put(RELEASE_TRANSIT_NUMBER, services::releaseTransitNumber);
+        h.put(CREATE_CALLBACK, services::createCallback);
+        h.put(DELETE_CALLBACK, services::deleteCallback);
+        h.put(QUERY_ROUTING_INFO, services::queryRoutingInfo);
         return h;
     }
 

@@ -5,6 +5,9 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.callback.Callbacks;
+import org.ivrgateway.core.routing.RoutingRules;
+import org.ivrgateway.core.transit.TransitNumbers;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.call.Calls;
@@ -21,7 +24,7 @@ import org.ivrgateway.core.stats.Statistics;
 /** The core's parts, built once by {@link ContactCenter} and shared by the function handlers. */
 record Parts(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls,
              ContactData contactData, Agents agents, Desk desk, Visits visits, SwitchEvents events, Router router,
-             Statistics statistics) {
+             Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules) {
 
     /** The call as it is now, row-locked, inside a transaction (it may have changed since the checks). */
     CallRow current(Tx tx, String callId) throws SQLException {
@@ -34,8 +37,10 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         Agents agents = new Agents();
         Visits visits = new Visits();
         SwitchEvents events = new SwitchEvents();
+        TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,
-                new Router(config, calls, agents, visits, events), new Statistics(config, calls, agents));
+                new Router(config, calls, agents, visits, events, transit), new Statistics(config, calls, agents),
+                transit, new Callbacks(config, store.clock()), new RoutingRules(config, store.clock()));
     }
 }

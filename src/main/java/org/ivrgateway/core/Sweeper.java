@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's background work, on one virtual thread: every {@value #TIMER_MILLIS} ms it fires due timers
- * (overflow, reservation end, wrap-up end, idle sessions, old history); every {@value #WATCH_MILLIS} ms it
+ * (overflow, reservation end, wrap-up end, idle sessions, transit numbers, old history); every {@value #WATCH_MILLIS} ms it
  * reads the versions of the calls this node's requests wait on, in batches, and wakes those that another
  * node changed. Timers are idempotent and row-locked, so every node may run them.
  */
@@ -51,6 +51,7 @@ final class Sweeper {
         parts.store().routing(tx -> {
             parts.router().fireTimers(tx);
             parts.sessions().expire(tx);
+            parts.transit().expire(tx.c());
             return null;
         });
         parts.store().write(tx -> {

@@ -78,7 +78,7 @@ final class TelephonyPort implements Telephony {
         if (dialed == null || dialed.isBlank()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "dialed is required");
         return parts.store().routing(tx -> {
             contact(tx);
-            return parts.router().arrivedAtPilot(tx, dialed.strip()).orElse(null);
+            return parts.router().arrived(tx, dialed.strip()).orElse(null);
         });
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -22,9 +23,14 @@ import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
+<<<<<<< HEAD
 import org.ivrgateway.web.console.Console;
+=======
+import org.ivrgateway.web.ops.MeteredIvrApi;
+>>>>>>> main
 
 /**
  * Builds the HTTP server in the Jetty-embedded style: {@link #newServer} returns a configured, unstarted
@@ -62,6 +68,9 @@ public final class ServerFactory {
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
         Console.install(context, center, center, center, config);
+        String templates = config.gateway().templates();
+        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
+                .install(context);
         context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 
         ErrorHandler errors = new ErrorHandler();

@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -80,6 +80,15 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw StoreException.from(e);
+        }
+    }
+
+    /** A pooled connection; failing to get one (pool closed or timed out, server gone) means unreachable. */
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
         }
     }
 

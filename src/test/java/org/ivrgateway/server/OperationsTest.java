@@ -48,6 +48,19 @@ class OperationsTest {
     }
 
     @BothDatabases
+    void subdialogRequestsAreCountedByFunctionAndReturnCode(TestDatabase db) throws Exception {
+        try (TestNode node = TestNode.start(db)) {
+            Rest.Answer vxml = node.rest().get("/vxml/initialize?LocalPort=0&AdminServerName=x&RpcTimeout=1000");
+            assertEquals(200, vxml.status(), vxml.text());
+            String metrics = node.rest().get("/metrics").text();
+            assertTrue(metrics.contains("http_server_requests_seconds_count{channel=\"vxml\",endpoint=\"Initialize\","
+                    + "status=\"200\"} 1"), metrics);
+            assertTrue(metrics.contains("ivr_function_calls_seconds_count{function=\"Initialize\",returnCode=\""
+                    + ReturnCode.INVALID_PARAMETER.code() + "\"} 1"), metrics);
+        }
+    }
+
+    @BothDatabases
     void functionCallsAreCountedByFunctionAndReturnCode(TestDatabase db) throws Exception {
         try (TestNode node = TestNode.start(db)) {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -17,6 +17,7 @@ import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.transit.TransitNumbers;
 
 /**
  * Queues and routing (CONTRACT §4.4). Every method runs inside a routing transaction (the routing lock is
@@ -31,8 +32,11 @@ public final class Router {
     private final Agents agents;
     private final Visits visits;
     private final SwitchEvents events;
+    private final TransitNumbers transit;
 
-    public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events) {
+    public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events,
+                  TransitNumbers transit) {
+        this.transit = transit;
         this.config = config;
         this.calls = calls;
         this.agents = agents;
@@ -113,7 +117,9 @@ public final class Router {
         calls.set(tx, call.callId(), "device = NULL");
     }
 
-    /** The call ended wherever it was (a queued call's stay ends with {@code queuedOutcome}): out of its queue, its agent to wrap-up or available, status 5. */
+    /**
+     * The call ended wherever it was (a queued call's stay ends with {@code queuedOutcome}), its transit
+     * number is freed: out of its queue, its agent to wrap-up or available, status 5. */
     public void ended(Tx tx, CallRow call, String queuedOutcome) throws SQLException {
         if (call.isQueued()) visits.close(tx, call.callId(), queuedOutcome, null);
         if (call.agentId() != null) {
@@ -135,14 +141,32 @@ public final class Router {
         }
         calls.set(tx, call.callId(), "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
                 + " reserved_until_ms = NULL", tx.now(), CallStatus.DISCONNECT.code());
+        transit.releaseIfHeld(tx.c(), call.callId());
         dispatch(tx);
+    }
+
+    /**
+     * A call reached a dialed number: a transit number held by an unmonitored call (the switch is told
+     * which call it is with an ARRIVAL event), else a queue's pilot. Returns the CallID, if any.
+     */
+    public Optional<String> arrived(Tx tx, String dialed) throws SQLException {
+        Optional<String> held = transit.arrive(tx.c(), dialed);
+        if (held.isPresent()) {
+            Optional<CallRow> call = calls.find(tx, held.get()).filter(c -> !c.ended());
+            if (call.isPresent()) {
+                events.publish(tx, SwitchEvents.ARRIVAL, held.get(), dialed, "transit");
+                arrivedInCenter(tx, call.get());
+                return held;
+            }
+        }
+        return arrivedAtPilot(tx, dialed);
     }
 
     /**
      * A call reached a queue's pilot: the oldest queue-hold call of a queue with that pilot that has not
      * arrived yet. Returns its CallID.
      */
-    public Optional<String> arrivedAtPilot(Tx tx, String dialed) throws SQLException {
+    private Optional<String> arrivedAtPilot(Tx tx, String dialed) throws SQLException {
         for (CallRow call : calls.live(tx)) {
             boolean held = Boolean.FALSE.equals(call.ivrHold()) && !call.inCenter()
                     && (call.status() == CallStatus.QUEUED.code() || call.status() == CallStatus.WAITING.code());

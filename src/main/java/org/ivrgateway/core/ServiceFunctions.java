@@ -1,0 +1,99 @@
+package org.ivrgateway.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.RoutingDecision;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.callback.CallbackRequest;
+import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.routing.QueueFigures;
+import org.ivrgateway.core.routing.RoutingFacts;
+import org.ivrgateway.core.routing.RoutingOutcome;
+import org.ivrgateway.core.stats.Statistics;
+
+/**
+ * The functions backed by the services (transit numbers, callbacks, routing rules): the core supplies the
+ * call's data and live queue figures. CreateCallback in a multi-tenant center needs SetBusinessUnit first
+ * (-314, our choice). QueryRoutingInfo decides on the call's ANI and DNIS, replaced by its ANIDNIS, in turn
+ * overridden by contact data keys "ANI" and "DNIS" when the call already has them (the guide, 4.18).
+ */
+final class ServiceFunctions {
+    private final Parts parts;
+
+    ServiceFunctions(Parts parts) {
+        this.parts = parts;
+    }
+
+    Result getTransitNumber(Request r) {
+        String number = parts.store().write(tx -> parts.transit().acquire(tx.c(), r.callId()));
+        return r.success().with("TransitNumber", number);
+    }
+
+    Result releaseTransitNumber(Request r) {
+        parts.store().write(tx -> {
+            parts.transit().release(tx.c(), r.callId());
+            return null;
+        });
+        return r.success();
+    }
+
+    Result createCallback(Request r) {
+        CallRow call = r.call();
+        if (parts.config().multiTenant() && call.businessUnit() == null) {
+            throw new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "call SetBusinessUnit first (multi-tenant)");
+        }
+        List<String> schedules = new ArrayList<>();
+        for (String name : List.of("Schedule1", "Schedule2", "Schedule3")) {
+            if (r.args().has(name)) schedules.add(r.args().string(name));
+        }
+        String description = r.args().string("Description", "");
+        String id = parts.store().write(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
+                r.args().string("QueueName"), description, r.args().integer("TimeZoneOffset"),
+                r.args().string("ContactName"), schedules, parts.contactData().all(tx, call.callId()),
+                call.businessUnit())));
+        return r.success().with("CallbackID", id).with("CallID", call.callId()).with("Description", description);
+    }
+
+    Result deleteCallback(Request r) {
+        parts.store().write(tx -> {
+            parts.callbacks().delete(tx.c(), r.args().string("CallbackID"));
+            return null;
+        });
+        return r.success();
+    }
+
+    Result queryRoutingInfo(Request r) {
+        CallRow call = r.call();
+        String[] aniDnis = QueueFunctions.aniDnis(r.args().string("ANIDNIS"), call);
+        return parts.store().write(tx -> {
+            Map<String, String> data = parts.contactData().all(tx, call.callId());
+            String ani = data.getOrDefault("ANI", aniDnis[0]);
+            String dnis = data.getOrDefault("DNIS", aniDnis[1]);
+            RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, queue -> figures(tx, queue)));
+            Result result = r.result(o.decision().code()).with("Destination", o.destination());
+            if (o.decision() != RoutingDecision.ENQUEUE) return result;
+            Optional<QueueFigures> f = figures(tx, o.destination());
+            return result.with("AgentID", o.agentId()).with("AgentWaitTime", o.agentWaitTime())
+                    .with("Description", o.description()).with("InitialPriority", o.priority())
+                    .with("EstimatedWait", f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
+                    .with("CallsInQueue", f.map(QueueFigures::callsWaiting).orElse(0));
+        });
+    }
+
+    private Optional<QueueFigures> figures(Tx tx, String queue) {
+        Statistics stats = parts.statistics();
+        return parts.config().queue(queue).map(q -> {
+            try {
+                var f = stats.of(tx, q);
+                return new QueueFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
+            } catch (java.sql.SQLException e) {
+                throw org.ivrgateway.store.StoreException.from(e);
+            }
+        });
+    }
+}
