@@ -26,11 +26,8 @@ import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
-<<<<<<< HEAD
 import org.ivrgateway.web.console.Console;
-=======
 import org.ivrgateway.web.ops.MeteredIvrApi;
->>>>>>> main
 
 /**
  * Builds the HTTP server in the Jetty-embedded style: {@link #newServer} returns a configured, unstarted
