@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
@@ -16,12 +17,28 @@ final class Pages {
     private Pages() {
     }
 
+    /**
+     * Presses the button and returns the page its form post led to. A live region may be swapping its
+     * content at that moment (the button briefly absent or detached), so it tries again until the press
+     * navigates, within {@link #PATIENCE}.
+     */
     static HtmlPage press(HtmlPage page, String buttonId) {
-        try {
-            return page.getHtmlElementById(buttonId).click();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            DomElement button = page.getElementById(buttonId);
+            try {
+                if (button instanceof HtmlElement element && element.click() instanceof HtmlPage next && next != page) {
+                    return next;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted pressing " + buttonId, e);
+            }
         }
+        throw new AssertionError("no button " + buttonId + " to press within " + PATIENCE);
     }
 
     static void type(HtmlPage page, String inputId, String text) {
