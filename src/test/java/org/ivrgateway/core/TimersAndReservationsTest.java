@@ -146,6 +146,20 @@ class TimersAndReservationsTest {
     }
 
     @BothDatabases
+    void anFmnqCallAtTheIvrIsRedirectedToItsAgentByTheContactCenter(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        Fixture.Script call = f.monitored(IVR, "9055557900", "69030");
+        f.center.enqueue(call.session(), call.callId(), 0, SALES, 1, null, null);
+        f.center.arrived(f.config.queue(SALES).orElseThrow().pilot());
+        f.center.offer(Fixture.IVR2, "9055557900", "69030"); // back at an IVR port, still queued: FMNQ
+        f.available(ALAN, "5001");
+        var redirect = f.center.pendingEvents().stream().filter(e -> e.type().equals("REDIRECT")).toList();
+        assertEquals(1, redirect.size(), "the IVR does not transfer an FMNQ call; the contact center must");
+        assertEquals(call.callId(), redirect.getFirst().callId());
+        assertEquals("5001", redirect.getFirst().destination());
+    }
+
+    @BothDatabases
     void aQueueHeldCallIsRedirectedToItsAgentOnceItArrivesAtThePilot(TestDatabase db) {
         Fixture f = new Fixture(db);
         Fixture.Script call = f.monitored(IVR, "1", "2");

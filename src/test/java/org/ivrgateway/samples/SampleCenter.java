@@ -8,7 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.jetty.server.Server;
 import org.ivrgateway.core.ContactCenter;
@@ -30,16 +37,23 @@ import org.ivrgateway.testing.MutableClock;
  * samples compute callback schedules from the platform's clock) and the test moves it.
  */
 final class SampleCenter implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     final MutableClock clock = new MutableClock(Instant.now());
     final CenterConfig config;
     final ContactCenter center;
     private final TestDatabase database = TestDatabases.h2();
+    private final Database db;
     private final Server server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SampleCenter(String configResource) throws Exception {
-        config = ConfigLoader.parse(configResource, resource(configResource));
-        Database db = database.open();
+        this(configResource, "");
+    }
+
+    /** The configuration with {@code extraLines} in front (such as {@code multiTenant: true}). */
+    SampleCenter(String configResource, String extraLines) throws Exception {
+        config = ConfigLoader.parse(configResource, extraLines + "\n" + resource(configResource));
+        db = database.open();
         center = new ContactCenter(db, config, clock).start();
         server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
         server.start();
@@ -88,6 +102,49 @@ final class SampleCenter implements AutoCloseable {
     void agentAvailable(String agentId, String device) {
         post("api/agents/" + agentId + "/login", "{\"device\":\"" + device + "\"}");
         post("api/agents/" + agentId + "/state", "{\"state\":\"AVAILABLE\"}");
+    }
+
+    /** A queue as GET /api/queues shows it. */
+    JsonNode queue(String name) {
+        for (JsonNode q : json(get("api/queues"))) {
+            if (q.path("name").asText().equals(name)) return q;
+        }
+        throw new AssertionError("no queue " + name + " in /api/queues");
+    }
+
+    /** A call as GET /api/calls/{id} shows it. */
+    JsonNode callView(String callId) {
+        return json(get("api/calls/" + callId));
+    }
+
+    /** The operations the switch side has not carried out yet (GET /api/telephony/events). */
+    List<JsonNode> pendingEvents(String type) {
+        List<JsonNode> out = new ArrayList<>();
+        json(get("api/telephony/events")).forEach(e -> {
+            if (e.path("type").asText().equals(type)) out.add(e);
+        });
+        return out;
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    /** A count read straight from the store (what the REST views do not show, such as stored callbacks). */
+    long count(String sql, Object... args) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) s.setObject(i + 1, args[i]);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     static String resource(String name) throws IOException {

@@ -24,6 +24,58 @@ class FlowTest {
     private static final String CHEN = "790008";
 
     @BothDatabases
+    void unmonitoredEightStepSequenceReachesTheAgentThroughATransitNumber(TestDatabase db) throws Exception {
+        try (TestNode node = TestNode.start(db)) {
+            Script s = Script.unmonitored(node, "4165550100", "69030");
+            Result enqueued = node.center().enqueue(s.session, s.callId, 1, "Sales", 10, "Sales line", null);
+            assertEquals(0, enqueued.returnCode(), enqueued.detail());
+            assertEquals(CallStatus.QUEUED.code(), s.status(node).returnCode());
+
+            int waited = 7;
+            node.clock.advance(Duration.ofSeconds(waited));
+            String device = node.config.agentDevices().getFirst();
+            available(node, ALAN, device);
+
+            Result waiting = s.status(node);
+            assertEquals(CallStatus.WAITING.code(), waiting.returnCode());
+            assertEquals(device, waiting.string("Extension"));
+            Result transit = node.center().getTransitNumber(s.session, s.callId);
+            assertEquals(0, transit.returnCode(), transit.detail());
+            String number = transit.string("TransitNumber");
+            assertTrue(node.config.transitNumbers().numbers().contains(number), number);
+
+            Rest.Answer arrived = node.rest().post("/api/telephony/arrived", "{\"dialed\":\"" + number + "\"}");
+            assertEquals(200, arrived.status(), arrived.text());
+            assertEquals(s.callId, arrived.field("callId"));
+            JsonNode agent = node.rest().get("/api/agents/" + ALAN).json();
+            assertEquals(s.callId, agent.path("callId").asText());
+
+            talkAndHangUp(node, s.callId, ALAN);
+            JsonNode sales = queue(node, "Sales");
+            assertEquals(0, sales.path("callsWaiting").asInt());
+            assertEquals(waited, sales.path("averageWaitSeconds").asInt());
+            int threshold = node.config.queue("Sales").map(QueueConfig::serviceLevelSeconds).orElseThrow();
+            assertEquals(waited <= threshold ? 100 : 0, sales.path("serviceLevel").asInt());
+        }
+    }
+
+    @BothDatabases
+    void callbackIsCreatedAndDeleted(TestDatabase db) throws Exception {
+        try (TestNode node = TestNode.start(db)) {
+            Script s = Script.monitored(node, "36200", "4165550105", "69030");
+            String queue = node.config.callbacks().queues().getFirst();
+            Result created = node.center().createCallback(s.session, s.callId, queue, "Call me back", Script.TORONTO,
+                    "Alan Caller", Script.scheduleFromNow(node, "4165550105", 1, 3), null, null);
+            assertEquals(0, created.returnCode(), created.detail());
+            String callbackId = created.string("CallbackID");
+            assertNotEquals("", callbackId);
+
+            assertEquals(0, node.center().deleteCallback(s.session, callbackId).returnCode());
+            assertEquals(ReturnCode.INVALID_CALLBACK_ID.code(), node.center().deleteCallback(s.session, callbackId).returnCode());
+        }
+    }
+
+    @BothDatabases
     void ivrHoldCallIsTransferredToTheAgentWhoBecomesAvailable(TestDatabase db) throws Exception {
         try (TestNode node = TestNode.start(db)) {
             Script s = Script.monitored(node, "36200", "4165550101", "69030");

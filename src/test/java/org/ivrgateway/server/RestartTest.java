@@ -12,13 +12,16 @@ import org.ivrgateway.store.TestDatabase;
 class RestartTest {
 
     @BothDatabases
-    void callsAgentsAndSessionsSurviveARestart(TestDatabase db) throws Exception {
+    void callsAgentsSessionsAndCallbacksSurviveARestart(TestDatabase db) throws Exception {
         try (TestNode node = TestNode.start(db)) {
             FlowTest.available(node, "790008", node.config.agentDevices().getFirst());
             assertEquals(200, node.rest().post("/api/agents/790007/login", "{\"device\":\"5002\"}").status());
             assertEquals(200, node.rest().post("/api/agents/790007/state", "{\"state\":\"UNAVAILABLE\"}").status());
             Script s = Script.monitored(node, "36200", "4165550100", "69030");
             assertEquals(0, node.center().enqueue(s.session, s.callId, 1, "Sales", 7, "before restart", null).returnCode());
+            String callbackId = node.center().createCallback(s.session, s.callId,
+                    node.config.callbacks().queues().getFirst(), "after restart", Script.TORONTO, "Alan Caller",
+                    Script.scheduleFromNow(node, "4165550100", 1, 3), null, null).string("CallbackID");
             JsonNode agentsBefore = node.rest().get("/api/agents").json();
 
             node.restart();
@@ -34,6 +37,8 @@ class RestartTest {
             assertEquals(1, FlowTest.queue(node, "Sales").path("callsWaiting").asInt());
             // The script's API session lives in the database too: it carries on after the restart.
             assertEquals(CallStatus.QUEUED.code(), s.status(node).returnCode());
+            // The callback was stored durably: the new node finds it to delete it.
+            assertEquals(0, node.center().deleteCallback(s.session, callbackId).returnCode());
         }
     }
 }

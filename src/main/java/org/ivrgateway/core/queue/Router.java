@@ -24,7 +24,8 @@ import org.ivrgateway.core.transit.TransitNumbers;
  * held), so matching is serialized across nodes. {@link #dispatch} hands waiting calls to agents: calls in
  * order of priority, then arrival; each to the longest-idle available agent who may take it (the reserved
  * agent while a reservation lasts, else an agent of the call's queue). A call whose transferable flag is 0
- * is skipped until it is 1 again.
+ * is skipped until it is 1 again. A call is redirected by the switch side when the switch holds it (at a
+ * pilot or transit number) or when it is an FMNQ call waiting at an IVR port.
  */
 public final class Router {
     private final CenterConfig config;
@@ -194,7 +195,17 @@ public final class Router {
                 CallStatus.WAITING.code(), agent.device(), agent.agentId());
         agents.busy(tx, agent.agentId(), call.callId(), AgentStatus.RINGING);
         visits.close(tx, call.callId(), Visits.ANSWERED, agent.agentId());
-        if (call.inCenter()) events.publish(tx, SwitchEvents.REDIRECT, call.callId(), agent.device(), agent.agentId());
+        if (call.inCenter() || movedByTheCenter(call)) {
+            events.publish(tx, SwitchEvents.REDIRECT, call.callId(), agent.device(), agent.agentId());
+        }
+    }
+
+    /**
+     * An FMNQ call at an IVR port (guide 3.3): it kept its place in a queue-hold stay, so the script only
+     * waits and the contact center moves it to the agent (SetCallTransferable decides when it may).
+     */
+    private static boolean movedByTheCenter(CallRow call) {
+        return call.fmnq() && call.device() != null && Boolean.FALSE.equals(call.ivrHold());
     }
 
     private void overflow(Tx tx, CallRow call) throws SQLException {
