@@ -70,7 +70,8 @@ final class Invoker {
             LOG.warn("{}: database unreachable: {}", f.guideName(), e.getMessage());
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
-            return incident(f, e);
+            // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.
+            return e.code() == ReturnCode.UNKNOWN_ERROR ? incident(f, e) : Result.failure(f, e.code(), e.getMessage());
         } catch (IvrException e) {
             return Result.failure(f, e.code(), e.getMessage());
         } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ final class Limits {
     static final int MAX_PARAMETERS = 64;
     /** Longest value read; a longer one is -306 before the catalog's own length check. */
     static final int MAX_VALUE_CHARS = 4096;
+    /** Most of a rejected body read and discarded so its client gets the -306 answer; beyond it the connection closes. */
+    static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
 
     private Limits() {
     }

@@ -23,12 +23,14 @@ final class RequestBinder {
 
     Binding bind(IvrFunction function, HttpServletRequest request, boolean collectWhenEmpty) {
         if (request.getContentLengthLong() > Limits.MAX_BODY_BYTES) {
+            drainUnread(request);
             return reject(function, "the request body is larger than " + Limits.MAX_BODY_BYTES + " bytes");
         }
         Map<String, String[]> raw;
         try {
             raw = request.getParameterMap();
         } catch (RuntimeException e) {
+            drainUnread(request);
             return reject(function, "the parameters cannot be read: " + rootMessage(e));
         }
         if (raw.size() > Limits.MAX_PARAMETERS) {
@@ -64,6 +66,23 @@ final class RequestBinder {
         if (problem != null) return reject(function, problem);
         if (sessionId == null || sessionId.isEmpty()) sessionId = SessionCookie.read(request);
         return new Binding.Execute(new Invocation(function, sessionId, request.getRemoteAddr(), values));
+    }
+
+    /**
+     * Reads and discards what is left of a rejected body, up to {@link Limits#MAX_DRAIN_BYTES}. Answering
+     * while the client is still sending makes the server close the connection under it, and a client that
+     * is still writing then sees a reset instead of the -306 document. Past the cap the connection is
+     * closed after all: nobody's legitimate request is that large.
+     */
+    private static void drainUnread(HttpServletRequest request) {
+        byte[] sink = new byte[16 * 1024];
+        long left = Limits.MAX_DRAIN_BYTES;
+        try (var in = request.getInputStream()) {
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
+        } catch (java.io.IOException | RuntimeException e) {
+            // already consumed by the form parser, or the client gave up: nothing left to drain
+        }
     }
 
     private static Binding reject(IvrFunction function, String why) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -31,6 +32,10 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        if (poolSize < 2) {
+            // Flyway migrates on one connection while it holds its lock on another.
+            throw new IllegalArgumentException("database pool size must be at least 2, was " + poolSize);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -83,10 +88,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A pooled connection; failing to get one (pool closed or timed out, server gone) means unreachable. */
+    /**
+     * A pooled connection. Hikari's timeout carries the last failure to connect as its cause when the
+     * server is gone (unreachable, -801); without a cause every connection was merely busy (-701).
+     */
     private Connection connection() {
         try {
             return dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            if (e.getCause() == null && !dataSource.isClosed()) throw new StoreBusyException(e);
+            throw new StoreUnavailableException(e);
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }

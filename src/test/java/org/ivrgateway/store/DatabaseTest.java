@@ -1,10 +1,14 @@
 package org.ivrgateway.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.ResultSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.ivrgateway.api.ReturnCode;
 
 class DatabaseTest {
 
@@ -26,6 +30,43 @@ class DatabaseTest {
             throw new IllegalStateException("boom");
         }));
         assertEquals(0, count(db));
+    }
+
+    @BothDatabases
+    void saturatedPoolIsBusyNotUnreachable(TestDatabase test) throws Exception {
+        try (Database db = Database.open(test.url(), test.user(), "", 2)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = Thread.ofVirtual().start(() -> db.inTransaction(c -> {
+                var second = db.dataSource().getConnection(); // both connections of the pool now in use
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                second.close();
+                return null;
+            }));
+            try {
+                assertTrue(holding.await(10, TimeUnit.SECONDS));
+                StoreException busy = assertThrows(StoreException.class, () -> db.inTransaction(c -> 1));
+                assertInstanceOf(StoreBusyException.class, busy);
+                assertEquals(ReturnCode.TIMEOUT, busy.code());
+            } finally {
+                release.countDown();
+                holder.join();
+            }
+            assertEquals(Integer.valueOf(1), db.inTransaction(c -> 1), "the pool serves again once the connection is back");
+        }
+    }
+
+    @BothDatabases
+    void closedPoolIsUnreachable(TestDatabase test) {
+        Database db = Database.open(test.url(), test.user(), "", 2);
+        db.close();
+        StoreException gone = assertThrows(StoreException.class, () -> db.inTransaction(c -> 1));
+        assertEquals(ReturnCode.SERVER_UNREACHABLE, gone.code());
     }
 
     private static int count(Database db) {
