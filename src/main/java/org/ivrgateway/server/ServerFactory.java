@@ -26,6 +26,7 @@ import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
+import org.ivrgateway.web.console.Console;
 import org.ivrgateway.web.ops.MeteredIvrApi;
 
 /**
@@ -63,6 +64,7 @@ public final class ServerFactory {
 
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
+        Console.install(context, center, center, center, config);
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
                 .install(context);
