@@ -54,6 +54,9 @@ public final class ServerFactory {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
+        // A QueryCallStatus wait sends nothing until it answers; the connection must outlive the longest
+        // wait (gateway.maxWaitMillis) with room to write the answer, or the browser gets no response.
+        connector.setIdleTimeout(Math.max(30_000L, config.gateway().maxWaitMillis() + 15_000L));
         server.addConnector(connector);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
