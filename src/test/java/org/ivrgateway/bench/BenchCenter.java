@@ -1,0 +1,35 @@
+package org.ivrgateway.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.GatewaySettings;
+import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.config.RoutingRule;
+
+/**
+ * The contact center a benchmark runs: {@code ports} monitored IVR devices, {@code agents} agents with
+ * their devices, all in one queue, wrap-up 0, overflow far beyond any run, and the gateway's defaults.
+ */
+final class BenchCenter {
+    private BenchCenter() {
+    }
+
+    static CenterConfig config(int ports, int agents) {
+        if (ports > Devices.MAX_PORTS) throw new IllegalArgumentException("at most " + Devices.MAX_PORTS + " ports");
+        List<String> ivrDevices = new ArrayList<>(ports);
+        for (int i = 0; i < ports; i++) ivrDevices.add(Devices.ivrDevice(i));
+        List<String> agentDevices = new ArrayList<>(agents);
+        List<AgentConfig> agentConfigs = new ArrayList<>(agents);
+        for (int i = 0; i < agents; i++) {
+            agentDevices.add(Devices.agentDevice(i));
+            agentConfigs.add(new AgentConfig(Devices.agentId(i), "Agent " + i, List.of(Devices.QUEUE), 0));
+        }
+        QueueConfig queue = new QueueConfig(Devices.QUEUE, null, "7000", 20,
+                new QueueConfig.Overflow(86_400, Devices.OVERFLOW));
+        RoutingRule rule = new RoutingRule(null, new RoutingRule.Enqueue(Devices.QUEUE, 1, "bench", null, null), null, null);
+        return new CenterConfig(GatewaySettings.DEFAULT, null, null, false, List.of(), ivrDevices, agentDevices,
+                List.of(queue), agentConfigs, null, null, List.of(rule), null);
+    }
+}

@@ -1,0 +1,31 @@
+package org.ivrgateway.bench;
+
+/**
+ * The benchmark contact center's numbering, shared by the server side (which configures it) and the
+ * generator (which dials it): IVR port i is device 300000+i and API LocalPort i+1; agent i is ID 900000+i at
+ * device 500000+i; one queue.
+ */
+final class Devices {
+    static final String QUEUE = "Bench";
+    static final String OVERFLOW = "5999";
+    static final int MAX_PORTS = 32_767; // LocalPort is 1–32767
+
+    private Devices() {
+    }
+
+    static String ivrDevice(int port) {
+        return Integer.toString(300_000 + port);
+    }
+
+    static String localPort(int port) {
+        return Integer.toString(port + 1);
+    }
+
+    static String agentId(int agent) {
+        return Integer.toString(900_000 + agent);
+    }
+
+    static String agentDevice(int agent) {
+        return Integer.toString(500_000 + agent);
+    }
+}

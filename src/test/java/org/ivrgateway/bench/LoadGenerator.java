@@ -1,0 +1,166 @@
+package org.ivrgateway.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The load generator ({@code ./ivr bench}, docs/BENCHMARKS.md). One run, one machine, side by side:
+ * <ol>
+ *   <li>warm-up, then <b>gateway</b>: a few ports in a closed loop (no prompts, agents talk 0 ms), the
+ *       gateway's maximum throughput;</li>
+ *   <li><b>baseline</b>: the same ports replaying the same requests against the same Jetty serving one
+ *       static document of the size the gateway answered on average;</li>
+ *   <li><b>sizing</b>: many ports at a fixed rate of new calls, with prompts and agents that talk, the
+ *       platform's view: concurrent sessions, calls per second, latencies under that load.</li>
+ * </ol>
+ * The gateway runs in a JVM of its own (or in this one, or elsewhere with {@code --url}); results go to
+ * {@code bench-results/<db>-<time>/}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Load generator for ivr-gateway.")
+public final class LoadGenerator implements Callable<Integer> {
+
+    @Option(names = "--db", description = "h2 (file, default), h2mem, postgres (embedded) or a JDBC URL")
+    String db = "h2";
+    @Option(names = "--url", description = "drive a gateway already running there (no baseline, no server figures)")
+    URI url;
+    @Option(names = "--in-process", description = "run the gateway in this JVM instead of a JVM of its own")
+    boolean inProcess;
+    @Option(names = "--server-jvm", split = " ", description = "options of the server's JVM (default: ${DEFAULT-VALUE})")
+    List<String> serverJvm = new ArrayList<>(List.of("-Xmx4g", "-XX:+UseG1GC"));
+    @Option(names = "--phases", split = ",", description = "of gateway,baseline,sizing (default: all)")
+    List<String> phases = new ArrayList<>(List.of("gateway", "baseline", "sizing"));
+    @Option(names = "--saturation-ports", description = "ports of the gateway and baseline phases (default: ${DEFAULT-VALUE})")
+    int saturationPorts = 32;
+    @Option(names = "--ports", description = "ports of the sizing phase (default: ${DEFAULT-VALUE})")
+    int ports = 12_000;
+    @Option(names = "--rate", description = "new calls per second in the sizing phase (default: ${DEFAULT-VALUE})")
+    double rate = 200;
+    @Option(names = "--ivr-seconds", description = "prompt time of one call in the sizing phase (default: ${DEFAULT-VALUE})")
+    double ivrSeconds = 50;
+    @Option(names = "--agents", description = "simulated agents (default: ${DEFAULT-VALUE})")
+    int agents = 500;
+    @Option(names = "--wait-ms", description = "QueryCallStatus Timeout while queued (default: ${DEFAULT-VALUE})")
+    int waitMillis = 2_000;
+    @Option(names = "--warmup", description = "seconds of warm-up before the first window (default: ${DEFAULT-VALUE})")
+    double warmup = 20;
+    @Option(names = "--duration", description = "seconds of each measured window (default: ${DEFAULT-VALUE})")
+    double duration = 45;
+    @Option(names = "--connections", description = "most connections the generator opens to a server (default: ${DEFAULT-VALUE})")
+    int connections = 4_096;
+    @Option(names = "--no-profile", description = "no flight recording of the server")
+    boolean noProfile;
+    @Option(names = "--out", description = "where runs are written (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("bench-results");
+    @Option(names = "--target-sessions", hidden = true)
+    int targetSessions = 10_000;
+
+    /** The last run, for the smoke test. */
+    Report.Run result;
+    Path runDirectory;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String dbName = url != null ? "remote" : db.startsWith("jdbc:") ? "jdbc" : db;
+        runDirectory = Files.createDirectories(out.resolve(dbName + "-" + stamp));
+        int maxPorts = Math.max(saturationPorts, phases.contains("sizing") ? ports : 0);
+        System.out.printf("ivr-gateway benchmark → %s%n", runDirectory);
+        try (ServerSide server = startServer(maxPorts)) {
+            System.out.printf("gateway %s on %s%n", server.gateway(), server.databaseKind());
+            result = runPhases(server);
+        }
+        Report.write(result, runDirectory);
+        System.out.println(Report.markdown(result));
+        long errors = result.phases().stream().mapToLong(PhaseResult::errors).sum();
+        return errors == 0 ? 0 : 1;
+    }
+
+    private ServerSide startServer(int maxPorts) throws Exception {
+        if (url != null) return new RemoteServer(url);
+        if (inProcess) return BenchNode.start(db, maxPorts, agents);
+        return new ForkedServer(db, maxPorts, agents, serverJvm, runDirectory.resolve("server.log"));
+    }
+
+    private Report.Run runPhases(ServerSide server) throws Exception {
+        PhaseRunner runner = new PhaseRunner(server, runDirectory, connections, !noProfile && url == null);
+        PhaseRunner.Agents desk = PhaseRunner.Agents.on(server.gateway(), connections);
+        int loggedOn = desk.pool().logOn(agents);
+        if (loggedOn < agents) throw new IllegalStateException("only " + loggedOn + " of " + agents + " agents could log on");
+        Scenario saturation = new Scenario("saturation", saturationPorts, 0, 0, waitMillis, 0, agents);
+        List<PhaseResult> results = new ArrayList<>();
+        runner.gateway("warmup", saturation, desk, 0, warmup);
+        if (phases.contains("gateway")) results.add(runner.gateway("gateway", saturation, desk, 0, duration));
+        if (phases.contains("baseline") && url == null) {
+            URI static_ = server.startBaseline(baselineDocument(runner.lastSamples()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                results.add(runner.baseline(saturation, static_, Math.min(warmup, 10), duration));
+            } finally {
+                server.stopBaseline();
+            }
+        }
+        if (phases.contains("sizing")) {
+            double cycle = ports / rate;
+            int prompt = (int) (ivrSeconds * 1000 / 2); // IvrPort plays two prompts a call
+            int talk = (int) (agents / (1.25 * rate) * 1000); // agents busy 80 % of the time
+            Scenario sizing = new Scenario("sizing", ports, rate, prompt, waitMillis, talk, agents);
+            results.add(runner.gateway("sizing", sizing, desk, cycle, duration));
+        }
+        desk.client().http().close();
+        return Report.of(machine(server), settings(), results, targetSessions, rate);
+    }
+
+    /** A VoiceXML answer of the gateway's, the one closest in size to the mean of all its answers. */
+    static String baselineDocument(Map<String, String> samples) {
+        List<String> documents = samples.values().stream().filter(b -> b.contains("<vxml")).toList();
+        if (documents.isEmpty()) throw new IllegalStateException("the gateway phase gave no VoiceXML answer to copy");
+        double mean = documents.stream().mapToInt(String::length).average().orElse(0);
+        return documents.stream().min(Comparator.comparingDouble(d -> Math.abs(d.length() - mean))).orElseThrow();
+    }
+
+    private Map<String, String> machine(ServerSide server) throws Exception {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors() + " (" + cpuModel() + ")");
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        m.put("memory", (os.getTotalMemorySize() >> 30) + " GiB");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("database", server.databaseKind());
+        m.put("load average at start", Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "?");
+        m.put("started", LocalDateTime.now().toString());
+        return m;
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("server", url != null ? url.toString() : inProcess ? "in the generator's JVM" : "own JVM " + serverJvm);
+        s.put("phases", String.join(",", phases));
+        s.put("warm-up / window", warmup + " s / " + duration + " s");
+        s.put("generator connections (max)", Integer.toString(connections));
+        return s;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
