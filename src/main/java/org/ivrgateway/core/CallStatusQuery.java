@@ -40,7 +40,7 @@ final class CallStatusQuery {
                 long seen = slot.generation();
                 Snapshot s = read(callId);
                 slot.observed(s.call().version());
-                if (s.call().status() != CallStatus.QUEUED.code()) return answer(r, s);
+                if (s.call().status() != CallStatus.QUEUED.code() || orphaned(s.call())) return answer(r, s);
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
@@ -86,14 +86,23 @@ final class CallStatusQuery {
         return new Snapshot(call, position);
     }
 
+    private boolean orphaned(CallRow call) {
+        return parts.config().queue(call.queue()).isEmpty();
+    }
+
     private static Long nextTimer(CallRow call) {
         Long due = call.overflowMs();
         if (call.reservedUntilMs() != null && (due == null || call.reservedUntilMs() < due)) due = call.reservedUntilMs();
         return due;
     }
 
-    private static Result answer(Request r, Snapshot s) {
+    private Result answer(Request r, Snapshot s) {
         CallRow call = s.call();
+        if (call.isQueued() && orphaned(call)) {
+            // Queued in a queue the configuration no longer has (changed across a restart): no agent can
+            // ever take it, so the script must send it elsewhere — the guide's status 4, "error".
+            return r.result(CallStatus.ERROR.code());
+        }
         Result result = r.result(call.status()).with("PositionInQueue", s.position());
         return call.extension() == null ? result : result.with("Extension", call.extension());
     }

@@ -26,6 +26,7 @@ import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
+import org.ivrgateway.web.console.Console;
 import org.ivrgateway.web.ops.MeteredIvrApi;
 
 /**
@@ -53,6 +54,9 @@ public final class ServerFactory {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
+        // A QueryCallStatus wait sends nothing until it answers; the connection must outlive the longest
+        // wait (gateway.maxWaitMillis) with room to write the answer, or the browser gets no response.
+        connector.setIdleTimeout(Math.max(30_000L, config.gateway().maxWaitMillis() + 15_000L));
         server.addConnector(connector);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,6 +67,7 @@ public final class ServerFactory {
 
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
+        Console.install(context, center, center, center, config);
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
                 .install(context);

@@ -1,5 +1,6 @@
 package org.ivrgateway.core;
 
+import static org.ivrgateway.core.Fixture.ALAN;
 import static org.ivrgateway.core.Fixture.IVR;
 import static org.ivrgateway.core.Fixture.SALES;
 import static org.ivrgateway.core.Fixture.SUPPORT;
@@ -68,5 +69,18 @@ class BusinessUnitTest {
         Fixture.Script call = f.monitored(IVR, "1", "2");
         assertEquals(ReturnCode.UNKNOWN_BUSINESS_UNIT.code(), f.center.createCallback(call.session(), call.callId(),
                 "CBQueue", null, 0, "A", "5555550199;03/05/2025;11:00;03/05/2025;16:00", null, null).returnCode());
+    }
+
+    @BothDatabases
+    void enqueueForAgentNeedsTheUnitAndOneOfItsQueues(TestDatabase db) {
+        Fixture f = new Fixture(db, Fixture.config(true, Platform.OPENSCAPE_4000));
+        Fixture.Script call = f.monitored(IVR, "1", "2");
+        assertEquals(ReturnCode.UNKNOWN_BUSINESS_UNIT.code(), f.center.enqueueForAgent(
+                call.session(), call.callId(), 1, SALES, 1, null, ALAN, 30, null).returnCode());
+        f.center.setBusinessUnit(call.session(), call.callId(), f.config.queue(SALES).orElseThrow().businessUnit());
+        assertEquals(ReturnCode.UNKNOWN_QUEUE.code(), f.center.enqueueForAgent(
+                call.session(), call.callId(), 1, SUPPORT, 1, null, ALAN, 30, null).returnCode());
+        assertEquals(0, f.center.enqueueForAgent(
+                call.session(), call.callId(), 1, SALES, 1, null, ALAN, 30, null).returnCode());
     }
 }

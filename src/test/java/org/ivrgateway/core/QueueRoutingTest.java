@@ -87,4 +87,38 @@ class QueueRoutingTest {
         f.center.pendingEvents(); // the telephony side polls: it is connected
         assertTrue(f.center.querySystemStatus(s).string("IndividualServerStates").contains("TServer=8"));
     }
+
+    @BothDatabases
+    void enqueueOfACallTalkingWithAnAgentGives914(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        f.available(ALAN, "5001");
+        Fixture.Script call = f.monitored(IVR, "1", "2");
+        f.center.enqueue(call.session(), call.callId(), 1, SALES, 1, null, null);
+        f.center.answered(call.callId());
+        assertEquals(AgentStatus.TALKING, f.center.agent(ALAN).status());
+
+        Result again = f.center.enqueue(call.session(), call.callId(), 1, SALES, 1, null, null);
+        Result forAgent = f.center.enqueueForAgent(call.session(), call.callId(), 1, SALES, 1, null, BETH, 30, null);
+
+        assertEquals(ReturnCode.OPERATION_FAILED.code(), again.returnCode());
+        assertEquals(ReturnCode.OPERATION_FAILED.code(), forAgent.returnCode());
+        assertEquals(AgentStatus.TALKING, f.center.agent(ALAN).status(), "the call stays with its agent");
+        assertEquals(CallStatus.WAITING.code(), f.center.queryCallStatus(call.session(), call.callId(), 0).returnCode());
+    }
+
+    @BothDatabases
+    void enqueueForAgentChecksItsCallQueueAndParametersAsEnqueueDoes(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        Fixture.Script call = f.monitored(IVR, "1", "2");
+        assertEquals(ReturnCode.UNKNOWN_QUEUE.code(),
+                f.center.enqueueForAgent(call.session(), call.callId(), 1, "NoSuchQueue", 1, null, ALAN, 30, null).returnCode());
+        assertEquals(ReturnCode.INVALID_PARAMETER.code(),
+                f.center.enqueueForAgent(call.session(), call.callId(), 1, SALES, 0, null, ALAN, 30, null).returnCode());
+        assertEquals(ReturnCode.INVALID_PARAMETER.code(),
+                f.center.enqueueForAgent(call.session(), call.callId(), 1, SALES, 1, null, ALAN, 0, null).returnCode());
+        assertEquals(ReturnCode.NO_CALL.code(),
+                f.center.enqueueForAgent(call.session(), "999999", 1, SALES, 1, null, ALAN, 30, null).returnCode());
+        assertEquals(CallStatus.IDLE.code(), f.center.queryCallStatus(call.session(), call.callId(), 0).returnCode(),
+                "no failed attempt queued the call");
+    }
 }

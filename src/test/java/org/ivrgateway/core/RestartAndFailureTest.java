@@ -11,6 +11,8 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
@@ -65,5 +67,49 @@ class RestartAndFailureTest {
         assertEquals(ReturnCode.CALL_INFO_NOT_QUERIED.code(), f.center.invoke(inv).returnCode());
         f.center.queryCallInfo(s, IVR, null);
         assertEquals(ReturnCode.TIMEOUT.code(), f.center.invoke(inv).returnCode());
+    }
+
+    @BothDatabases
+    void aCorruptRowGives305WithAnIncidentIdAndChangesNothing(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        f.center.login(ALAN, "5001");
+        String s = f.center.initialize("c", "6060", "6000@localhost", Fixture.RPC_TIMEOUT).string("SessionID");
+        // A status no AgentStatus has: only a bug or a hand-edited database writes one.
+        Database side = db.open();
+        side.inTransaction(c -> c.createStatement().executeUpdate("UPDATE agent_state SET status = 99"));
+
+        Result r = f.center.queryAgentStatus(s, ALAN, null);
+
+        assertEquals(ReturnCode.UNKNOWN_ERROR.code(), r.returnCode());
+        assertTrue(r.detail().matches("incident [0-9a-f-]{36}"), r.detail());
+        assertEquals("", r.string("Device"), "every output is still there, empty");
+        int stored = side.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT status FROM agent_state")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(99, stored, "the failed read wrote nothing");
+    }
+
+    @BothDatabases
+    void aCallQueuedInAQueueTheRestartedConfigLacksGetsStatus4(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        Fixture.Script queued = f.monitored(IVR, "1", "2");
+        f.center.enqueue(queued.session(), queued.callId(), 1, SALES, 1, null, null);
+        f.center.close();
+        CenterConfig c = f.config;
+        CenterConfig withoutSales = new CenterConfig(c.gateway(), c.adminServerName(), c.platform(), c.multiTenant(),
+                c.businessUnits(), c.ivrDevices(), c.agentDevices(),
+                c.queues().stream().filter(q -> !q.name().equals(SALES)).toList(),
+                c.agents().stream().map(a -> new AgentConfig(a.id(), a.name(),
+                        a.queues().stream().filter(q -> !q.equals(SALES)).toList(), a.wrapUpSeconds())).toList(),
+                c.transitNumbers(), c.callbacks(), c.routing(), c.statistics());
+
+        try (ContactCenter restarted = new ContactCenter(db.open(), withoutSales, f.clock)) {
+            // even a waiting query answers at once: nothing can ever change for this call
+            Result r = restarted.queryCallStatus(queued.session(), queued.callId(), 60_000);
+            assertEquals(CallStatus.ERROR.code(), r.returnCode());
+        }
     }
 }

@@ -121,4 +121,14 @@ class SwitchFunctionsTest {
         assertEquals(1, events.size(), events.toString());
         return events.get(0);
     }
+
+    @BothDatabases
+    void disconnectOfACallThatLeftTheIvrGives914(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        Fixture.Script call = f.monitored(IVR, "1", "2");
+        assertEquals(0, f.center.transfer(call.session(), call.callId(), "5001").returnCode());
+        int events = f.center.pendingEvents().size();
+        assertEquals(ReturnCode.OPERATION_FAILED.code(), f.center.disconnect(call.session(), call.callId()).returnCode());
+        assertEquals(events, f.center.pendingEvents().size(), "no DISCONNECT published for a call the IVR no longer has");
+    }
 }

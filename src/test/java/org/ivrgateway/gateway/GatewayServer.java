@@ -38,6 +38,8 @@ final class GatewayServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setAcceptQueueSize(4096);
+        // Longer than the longest wait the tests hold (ConcurrentWaitTest: 30 s), as ServerFactory does.
+        connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         Gateway.create(api, templates).install(context);

@@ -1,0 +1,96 @@
+package org.ivrgateway.web.console;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.ivrgateway.api.AgentDesk;
+import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Telephony;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.core.config.CenterConfig;
+
+/**
+ * The agent desktop: log on with an agent ID and a device, change state, log off, and the call offered or
+ * in progress with everything the IVR learned about it. Without a switch, its Answer and Hang up buttons
+ * stand in for the agent's telephone.
+ */
+final class AgentDeskPage implements Page {
+    private final SnapshotHub hub;
+    private final AgentDesk desk;
+    private final Telephony telephony;
+    private final CenterConfig config;
+
+    AgentDeskPage(SnapshotHub hub, AgentDesk desk, Telephony telephony, CenterConfig config) {
+        this.hub = hub;
+        this.desk = desk;
+        this.telephony = telephony;
+        this.config = config;
+    }
+
+    @Override
+    public void get(Exchange x) throws IOException {
+        Snapshot snapshot = hub.fresh();
+        Map<String, Object> model = new HashMap<>();
+        model.put("agentIds", config.agents().stream().map(AgentConfig::id).toList());
+        model.put("devices", config.agentDevices());
+        model.put("onDuty", snapshot.agents().stream().filter(a -> a.status() != AgentStatus.LOGGED_OFF).toList());
+        String id = x.param("id");
+        model.put("requestedId", id == null ? "" : id);
+        if (id == null) {
+            x.render(200, "agent", snapshot, model);
+            return;
+        }
+        Views.Agent agent;
+        try {
+            agent = snapshot.agent(id).orElseGet(() -> desk.agent(id));
+        } catch (IvrException e) {
+            model.put("lookup", Problems.describe(e));
+            x.render(404, "agent", snapshot, model);
+            return;
+        }
+        model.put("agent", agent);
+        snapshot.callOf(agent).ifPresent(call -> model.put("call", call));
+        x.render(200, "agent", snapshot, model);
+    }
+
+    @Override
+    public void post(Exchange x) throws IOException {
+        String id = x.required("agent", "The agent ID");
+        String action = x.required("action", "The action");
+        String done = switch (action) {
+            case "login" -> {
+                Views.Agent agent = desk.login(id, x.required("device", "The device"));
+                yield "Logged on at device " + agent.device() + ".";
+            }
+            case "available" -> "State: " + state(desk.changeState(id, AgentStatus.AVAILABLE)) + ".";
+            case "unavailable" -> "State: " + state(desk.changeState(id, AgentStatus.UNAVAILABLE)) + ".";
+            case "wrapup" -> "State: " + state(desk.changeState(id, AgentStatus.WORK)) + ".";
+            case "logout" -> {
+                desk.logout(id);
+                yield "Logged off.";
+            }
+            case "answer" -> {
+                telephony.answered(x.required("call", "The CallID"));
+                yield "Call answered.";
+            }
+            case "hangup" -> {
+                telephony.cleared(x.required("call", "The CallID"));
+                yield "Call ended.";
+            }
+            default -> throw new IllegalArgumentException("Unknown action '" + action + "'.");
+        };
+        x.redirect("/agent" + Exchange.query("id", id), Flash.notice(done));
+    }
+
+    @Override
+    public String back(Exchange x) {
+        String id = x.param("agent");
+        return id == null ? "/agent" : "/agent" + Exchange.query("id", id);
+    }
+
+    private static String state(Views.Agent agent) {
+        return Labels.stateName(agent.status());
+    }
+}

@@ -1,0 +1,75 @@
+package org.ivrgateway.web.console;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ivrgateway.api.Telephony;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.QueueConfig;
+
+/**
+ * The switch side, played in a browser: offer a call at an IVR device, report a call arriving at a number,
+ * mark calls answered or cleared, and carry out the operations waiting for the switch.
+ */
+final class TelephonyPage implements Page {
+    private final SnapshotHub hub;
+    private final Telephony telephony;
+    private final CenterConfig config;
+
+    TelephonyPage(SnapshotHub hub, Telephony telephony, CenterConfig config) {
+        this.hub = hub;
+        this.telephony = telephony;
+        this.config = config;
+    }
+
+    @Override
+    public void get(Exchange x) throws IOException {
+        List<String> numbers = new ArrayList<>(config.transitNumbers().numbers());
+        config.queues().stream().map(QueueConfig::pilot).filter(p -> p != null).forEach(numbers::add);
+        x.render(200, "telephony", hub.fresh(), Map.of("ivrDevices", config.ivrDevices(), "numbers", numbers));
+    }
+
+    @Override
+    public void post(Exchange x) throws IOException {
+        String action = x.required("action", "The action");
+        Flash done = switch (action) {
+            case "offer" -> {
+                String device = x.required("device", "The IVR device");
+                String callId = telephony.offer(device, x.param("ani"), x.param("dnis"));
+                yield Flash.notice("Call " + callId + " offered at IVR device " + device + ".");
+            }
+            case "arrived" -> {
+                String dialed = x.required("dialed", "The dialed number");
+                String callId = telephony.arrived(dialed);
+                yield callId == null ? Flash.error("No call was waiting to arrive at " + dialed + ".")
+                        : Flash.notice("Call " + callId + " arrived at " + dialed + ".");
+            }
+            case "answered" -> {
+                String callId = x.required("call", "The CallID");
+                telephony.answered(callId);
+                yield Flash.notice("Call " + callId + " answered.");
+            }
+            case "cleared" -> {
+                String callId = x.required("call", "The CallID");
+                telephony.cleared(callId);
+                yield Flash.notice("Call " + callId + " cleared.");
+            }
+            case "acknowledge" -> {
+                telephony.acknowledge(eventId(x));
+                yield Flash.notice("Event " + x.param("event") + " carried out.");
+            }
+            default -> throw new IllegalArgumentException("Unknown action '" + action + "'.");
+        };
+        x.redirect("/telephony", done);
+    }
+
+    private static long eventId(Exchange x) {
+        String id = x.required("event", "The event");
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The event '" + id + "' is not a number.");
+        }
+    }
+}
