@@ -1,8 +1,6 @@
 package org.ivrgateway.core;
 
-import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.IvrException;
-import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
@@ -19,9 +17,6 @@ import org.ivrgateway.core.stats.QueueFigures;
  * at once).
  */
 final class QueueFunctions {
-    /** Each half of ANIDNIS is at most as long as the ANI that QueryCallInfo returns. */
-    private static final int MAX_ANI = IvrFunction.QUERY_CALL_INFO.parameter("originalANI").orElseThrow().maxLength();
-
     private final Parts parts;
 
     QueueFunctions(Parts parts) {
@@ -68,14 +63,14 @@ final class QueueFunctions {
 
     private Result place(Request r, String agentId, int agentWaitTime) {
         QueueConfig q = queue(r.args().string("QueueName"));
-        String[] aniDnis = aniDnis(r.args().string("ANIDNIS"), r.call());
+        AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), r.call());
         int[] figures = parts.store().routing(tx -> {
             CallRow call = parts.current(tx, r.callId());
             checkUnit(call, q);
             int estimate = parts.statistics().of(tx, q).estimatedWaitSeconds();
             parts.router().enqueue(tx, call, new Placement(q, r.args().integer("InitialPriority"),
                     r.args().string("Description"), r.args().integer("IVRHold") == 1, agentId, agentWaitTime,
-                    aniDnis[0], aniDnis[1]));
+                    numbers.ani(), numbers.dnis()));
             return new int[] {estimate, parts.statistics().of(tx, q).callsWaiting()};
         });
         return r.success().with("EstimatedWait", figures[0]).with("CallsInQueue", figures[1]);
@@ -94,15 +89,5 @@ final class QueueFunctions {
     private QueueConfig queue(String name) {
         return parts.config().queue(name).orElseThrow(
                 () -> new IvrException(ReturnCode.UNKNOWN_QUEUE, "no queue " + name));
-    }
-
-    /** ANIDNIS "ani;dnis" (checked: -306), else the call's own numbers. */
-    static String[] aniDnis(String value, CallRow call) {
-        if (value == null) return new String[] {call.ani(), call.dnis()};
-        int semi = value.indexOf(';');
-        if (semi < 0 || value.indexOf(';', semi + 1) >= 0 || semi > MAX_ANI || value.length() - semi - 1 > MAX_ANI) {
-            throw new InvalidArgumentException("ANIDNIS", "must be ANI;DNIS (each at most " + MAX_ANI + " characters)");
-        }
-        return new String[] {value.substring(0, semi), value.substring(semi + 1)};
     }
 }
