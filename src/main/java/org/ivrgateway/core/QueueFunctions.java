@@ -2,6 +2,7 @@ package org.ivrgateway.core;
 
 import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
@@ -18,6 +19,9 @@ import org.ivrgateway.core.stats.QueueFigures;
  * at once).
  */
 final class QueueFunctions {
+    /** Each half of ANIDNIS is at most as long as the ANI that QueryCallInfo returns. */
+    private static final int MAX_ANI = IvrFunction.QUERY_CALL_INFO.parameter("originalANI").orElseThrow().maxLength();
+
     private final Parts parts;
 
     QueueFunctions(Parts parts) {
@@ -96,8 +100,8 @@ final class QueueFunctions {
     static String[] aniDnis(String value, CallRow call) {
         if (value == null) return new String[] {call.ani(), call.dnis()};
         int semi = value.indexOf(';');
-        if (semi < 0 || value.indexOf(';', semi + 1) >= 0 || semi > 80 || value.length() - semi - 1 > 80) {
-            throw new InvalidArgumentException("ANIDNIS", "must be ANI;DNIS (each at most 80 characters)");
+        if (semi < 0 || value.indexOf(';', semi + 1) >= 0 || semi > MAX_ANI || value.length() - semi - 1 > MAX_ANI) {
+            throw new InvalidArgumentException("ANIDNIS", "must be ANI;DNIS (each at most " + MAX_ANI + " characters)");
         }
         return new String[] {value.substring(0, semi), value.substring(semi + 1)};
     }
