@@ -1,6 +1,5 @@
 package org.ivrgateway.core;
 
-import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
@@ -64,7 +63,7 @@ final class QueueFunctions {
 
     private Result place(Request r, String agentId, int agentWaitTime) {
         QueueConfig q = queue(r.args().string("QueueName"));
-        String[] aniDnis = aniDnis(r.args().string("ANIDNIS"), r.call());
+        AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), r.call());
         // The estimate reads the queue's history: done before taking the routing lock, which serializes every
         // routing transaction of every node (docs/BENCHMARKS.md); inside it, only the placing and a count.
         int estimate = parts.store().write(tx -> parts.statistics().of(tx, q).estimatedWaitSeconds());
@@ -73,7 +72,7 @@ final class QueueFunctions {
             checkUnit(call, q);
             parts.router().enqueue(tx, call, new Placement(q, r.args().integer("InitialPriority"),
                     r.args().string("Description"), r.args().integer("IVRHold") == 1, agentId, agentWaitTime,
-                    aniDnis[0], aniDnis[1]));
+                    numbers.ani(), numbers.dnis()));
             return parts.calls().countQueuedIn(tx, q.name());
         });
         return r.success().with("EstimatedWait", estimate).with("CallsInQueue", waiting);
@@ -92,15 +91,5 @@ final class QueueFunctions {
     private QueueConfig queue(String name) {
         return parts.config().queue(name).orElseThrow(
                 () -> new IvrException(ReturnCode.UNKNOWN_QUEUE, "no queue " + name));
-    }
-
-    /** ANIDNIS "ani;dnis" (checked: -306), else the call's own numbers. */
-    static String[] aniDnis(String value, CallRow call) {
-        if (value == null) return new String[] {call.ani(), call.dnis()};
-        int semi = value.indexOf(';');
-        if (semi < 0 || value.indexOf(';', semi + 1) >= 0 || semi > 80 || value.length() - semi - 1 > 80) {
-            throw new InvalidArgumentException("ANIDNIS", "must be ANI;DNIS (each at most 80 characters)");
-        }
-        return new String[] {value.substring(0, semi), value.substring(semi + 1)};
     }
 }

@@ -69,11 +69,11 @@ final class ServiceFunctions {
 
     Result queryRoutingInfo(Request r) {
         CallRow call = r.call();
-        String[] aniDnis = QueueFunctions.aniDnis(r.args().string("ANIDNIS"), call);
+        AniDnis given = AniDnis.of(r.args().string("ANIDNIS"), call);
         return parts.store().write(tx -> {
             Map<String, String> data = parts.contactData().all(tx, call.callId());
-            String ani = data.getOrDefault("ANI", aniDnis[0]);
-            String dnis = data.getOrDefault("DNIS", aniDnis[1]);
+            String ani = data.getOrDefault("ANI", given.ani());
+            String dnis = data.getOrDefault("DNIS", given.dnis());
             RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, queue -> figures(tx, queue)));
             Result result = r.result(o.decision().code()).with("Destination", o.destination());
             if (o.decision() != RoutingDecision.ENQUEUE) return result;

@@ -67,12 +67,14 @@ final class FunctionServlet extends HttpServlet {
         IvrFunction f = function.get();
         Result result;
         try {
-            Binding binding = binder.bind(f, request, collector != null);
-            if (binding instanceof Binding.Collect) {
-                NoCache.write(response, VxmlRenderer.MEDIA_TYPE, collector.collect(f));
-                return;
+            switch (binder.bind(f, request, collector != null)) {
+                case Binding.Collect c -> {
+                    NoCache.write(response, VxmlRenderer.MEDIA_TYPE, collector.collect(f));
+                    return;
+                }
+                case Binding.Execute e -> result = api.invoke(e.invocation());
+                case Binding.Reject r -> result = r.result();
             }
-            result = binding instanceof Binding.Execute e ? api.invoke(e.invocation()) : ((Binding.Reject) binding).result();
         } catch (RuntimeException e) {
             result = incident(f, request, e);
         }

@@ -57,11 +57,6 @@ final class VxmlTemplates {
         return collectOrigin;
     }
 
-    /** Every function whose result is rendered by the template of that origin. */
-    Stream<IvrFunction> functionsOf(String origin) {
-        return resultOrigin.entrySet().stream().filter(e -> e.getValue().equals(origin)).map(Map.Entry::getKey);
-    }
-
     Map<String, String> sources() {
         return Map.copyOf(sources);
     }

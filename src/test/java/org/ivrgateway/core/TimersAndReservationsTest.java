@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.Result;
+import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.store.BothDatabases;
@@ -198,6 +199,9 @@ class TimersAndReservationsTest {
                 f.center.enqueue(call.session(), call.callId(), 1, Fixture.SUPPORT, 101, "second", null).returnCode());
         assertEquals(ReturnCode.INVALID_PARAMETER.code(),
                 f.center.enqueue(call.session(), call.callId(), 1, Fixture.SUPPORT, 5, "second", "no-semicolon").returnCode());
+        String longAni = "1".repeat(IvrFunction.QUERY_CALL_INFO.parameter("originalANI").orElseThrow().maxLength() + 1);
+        assertEquals(ReturnCode.INVALID_PARAMETER.code(),
+                f.center.enqueue(call.session(), call.callId(), 1, Fixture.SUPPORT, 5, "second", longAni + ";2").returnCode());
         assertEquals(ReturnCode.UNKNOWN_QUEUE.code(),
                 f.center.enqueue(call.session(), call.callId(), 1, "Nope", 5, "second", null).returnCode());
         assertEquals(before, f.center.calls().get(0));

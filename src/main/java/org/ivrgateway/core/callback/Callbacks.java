@@ -12,22 +12,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.IvrFunction;
+import org.ivrgateway.api.Parameter;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.config.CallbackConfig;
 import org.ivrgateway.core.config.CenterConfig;
 
 /**
  * CreateCallback and DeleteCallback. Checks run in this order, the first failure answering:
- * callback queue (-1045); no schedule, or TimeZoneOffset beyond ±720 (-306); each schedule in turn, its
- * phone number (-306) then its times (-1028); all schedules ended (-1040); a schedule ending past
+ * callback queue (-1045); no schedule, or TimeZoneOffset outside the catalog's range (-306); each
+ * schedule in turn, its phone number (-306) then its times (-1028); all schedules ended (-1040); a schedule ending past
  * {@code maxDaysAhead} (-1047); no unended part of a schedule within business hours (-1029); an excluded
  * number (-1031); contact data over 1000 bytes (-1033); a duplicate (-1006). Nothing is stored unless
  * every check passes.
  */
 public final class Callbacks {
     public static final int MAX_CONTACT_DATA_BYTES = 1000;
-    /** The guide's range of TimeZoneOffset, ±12 hours. */
-    private static final int MAX_OFFSET_MINUTES = 12 * 60;
+    /** Checked here too because a CallbackRequest need not come through {@code IvrApi.invoke}. */
+    private static final Parameter OFFSET = IvrFunction.CREATE_CALLBACK.parameter("TimeZoneOffset").orElseThrow();
 
     private final CallbackConfig config;
     private final Clock clock;
@@ -49,8 +51,9 @@ public final class Callbacks {
                 .orElseThrow(() -> new IvrException(ReturnCode.INVALID_CALLBACK_QUEUE,
                         "'" + r.queueName() + "' is not a callback queue (callbacks.queues)"));
         if (r.schedules().isEmpty()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "Schedule1 is required");
-        if (Math.abs(r.timeZoneOffsetMinutes()) > MAX_OFFSET_MINUTES) {
-            throw new IvrException(ReturnCode.INVALID_PARAMETER, "TimeZoneOffset must be -720 to 720 minutes");
+        if (r.timeZoneOffsetMinutes() < OFFSET.min() || r.timeZoneOffsetMinutes() > OFFSET.max()) {
+            throw new IvrException(ReturnCode.INVALID_PARAMETER,
+                    "TimeZoneOffset must be " + OFFSET.rangeText().orElseThrow() + " minutes");
         }
         List<Schedule> schedules = r.schedules().stream().map(s -> Schedule.parse(s, r.timeZoneOffsetMinutes())).toList();
         checkTimes(schedules, clock.instant());

@@ -17,7 +17,7 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
     public static final CallbackConfig NONE = new CallbackConfig(null, null, null, null, null);
 
     public CallbackConfig {
-        queues = Checks.names("callbacks.queues", queues, 32);
+        queues = Checks.names("callbacks.queues", queues, CatalogLimits.QUEUE_NAME);
         timeZone = timeZone == null ? "UTC" : timeZone;
         try {
             ZoneId.of(timeZone);

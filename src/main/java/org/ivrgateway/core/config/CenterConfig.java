@@ -28,17 +28,18 @@ public record CenterConfig(
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
         platform = platform == null ? Platform.OPENSCAPE_4000 : platform;
-        businessUnits = Checks.names("businessUnits", businessUnits, 32);
-        ivrDevices = Checks.names("ivrDevices", ivrDevices, 16);
-        agentDevices = Checks.names("agentDevices", agentDevices, 16);
+        businessUnits = Checks.names("businessUnits", businessUnits, CatalogLimits.BUSINESS_UNIT);
+        ivrDevices = Checks.names("ivrDevices", ivrDevices, CatalogLimits.DEVICE);
+        agentDevices = Checks.names("agentDevices", agentDevices, CatalogLimits.DEVICE);
         queues = queues == null ? List.of() : List.copyOf(queues);
         agents = agents == null ? List.of() : List.copyOf(agents);
         transitNumbers = transitNumbers == null ? TransitConfig.NONE : transitNumbers;
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
-        if (adminServerName != null && adminServerName.length() > 128) {
-            throw new IllegalArgumentException("adminServerName: longer than 128 characters");
+        if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
+            throw new IllegalArgumentException(
+                    "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
         }
         checkReferences(multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents, callbacks);
     }

@@ -8,9 +8,9 @@ public record QueueConfig(String name, String businessUnit, String pilot, Intege
                           Overflow overflow) {
 
     public QueueConfig {
-        Checks.name("queues[].name", name, 32);
+        Checks.name("queues[].name", name, CatalogLimits.QUEUE_NAME);
         String key = "queues." + name;
-        if (pilot != null) Checks.name(key + ".pilot", pilot, 80);
+        if (pilot != null) Checks.name(key + ".pilot", pilot, CatalogLimits.DESTINATION);
         serviceLevelSeconds = Checks.atLeast(key + ".serviceLevelSeconds", serviceLevelSeconds, 1, 20);
     }
 
@@ -18,7 +18,7 @@ public record QueueConfig(String name, String businessUnit, String pilot, Intege
     public record Overflow(Integer afterSeconds, String destination) {
         public Overflow {
             afterSeconds = Checks.atLeast("overflow.afterSeconds", afterSeconds, 1, 120);
-            Checks.name("overflow.destination", destination, 80);
+            Checks.name("overflow.destination", destination, CatalogLimits.DESTINATION);
         }
     }
 }

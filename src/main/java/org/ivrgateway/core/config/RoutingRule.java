@@ -36,12 +36,13 @@ public record RoutingRule(When when, Enqueue enqueue, String transfer, Boolean d
      */
     public record Enqueue(String queue, Integer priority, String description, String agent, Integer agentWaitTime) {
         public Enqueue {
-            Checks.name("routing[].enqueue.queue", queue, 32);
+            Checks.name("routing[].enqueue.queue", queue, CatalogLimits.QUEUE_NAME);
             priority = priority == null ? 1 : priority;
-            if (priority < 1 || priority > 100) {
-                throw new IllegalArgumentException("routing[].enqueue.priority: must be 1 to 100, was " + priority);
+            if (priority < CatalogLimits.PRIORITY.min() || priority > CatalogLimits.PRIORITY.max()) {
+                throw new IllegalArgumentException("routing[].enqueue.priority: must be "
+                        + CatalogLimits.PRIORITY.rangeText().orElseThrow() + ", was " + priority);
             }
-            if (agent != null) Checks.name("routing[].enqueue.agent", agent, 8);
+            if (agent != null) Checks.name("routing[].enqueue.agent", agent, CatalogLimits.AGENT_ID);
             // QueryRoutingInfo returns AgentWaitTime (> 0) with every reserved agent.
             if (agent != null && agentWaitTime == null) {
                 throw new IllegalArgumentException("routing[].enqueue.agentWaitTime: required with agent");

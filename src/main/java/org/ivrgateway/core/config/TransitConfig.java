@@ -7,7 +7,7 @@ public record TransitConfig(List<String> numbers, Integer expirySeconds) {
     public static final TransitConfig NONE = new TransitConfig(null, null);
 
     public TransitConfig {
-        numbers = Checks.names("transitNumbers.numbers", numbers, 80);
+        numbers = Checks.names("transitNumbers.numbers", numbers, CatalogLimits.TRANSIT_NUMBER);
         expirySeconds = Checks.atLeast("transitNumbers.expirySeconds", expirySeconds, 1, 30);
     }
 }

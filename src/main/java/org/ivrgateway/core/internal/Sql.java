@@ -4,11 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Small JDBC helpers: positional parameters, one mapper per row, nothing else. */
+/**
+ * Small JDBC helpers: positional parameters, one mapper per row, nothing else. An {@link Instant} is bound
+ * as a UTC {@link OffsetDateTime}, the type both H2 and PostgreSQL drivers accept for
+ * {@code TIMESTAMP WITH TIME ZONE}.
+ */
 public final class Sql {
     private Sql() {
     }
@@ -59,11 +66,21 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
+    /** A non-null TIMESTAMP WITH TIME ZONE column. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** Sets a statement's parameters, for a statement executed once per row of a batch. */
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
+        bind(ps, params);
         return ps;
     }
 }

@@ -1,15 +1,15 @@
 package org.ivrgateway.core.transit;
 
+import static org.ivrgateway.core.internal.Sql.list;
+import static org.ivrgateway.core.internal.Sql.one;
+import static org.ivrgateway.core.internal.Sql.update;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -74,15 +74,9 @@ public final class TransitNumbers {
     /** The call arrived at {@code dialed}: a held, unexpired number is freed and its call returned. */
     public Optional<String> arrive(Connection c, String dialed) throws SQLException {
         Instant now = clock.instant();
-        Optional<String> callId;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT call_id FROM transit_hold WHERE transit_number = ? AND expires_at > ? FOR UPDATE")) {
-            s.setString(1, dialed);
-            s.setObject(2, utc(now));
-            try (ResultSet rs = s.executeQuery()) {
-                callId = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        Optional<String> callId = one(c,
+                "SELECT call_id FROM transit_hold WHERE transit_number = ? AND expires_at > ? FOR UPDATE",
+                rs -> rs.getString(1), dialed, now);
         if (callId.isPresent()) update(c, "DELETE FROM transit_hold WHERE transit_number = ?", dialed);
         return callId;
     }
@@ -93,15 +87,9 @@ public final class TransitNumbers {
     }
 
     private Optional<String> renew(Connection c, String callId, Instant now) throws SQLException {
-        Optional<String> number;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT transit_number FROM transit_hold WHERE call_id = ? AND expires_at > ? FOR UPDATE")) {
-            s.setString(1, callId);
-            s.setObject(2, utc(now));
-            try (ResultSet rs = s.executeQuery()) {
-                number = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        Optional<String> number = one(c,
+                "SELECT transit_number FROM transit_hold WHERE call_id = ? AND expires_at > ? FOR UPDATE",
+                rs -> rs.getString(1), callId, now);
         if (number.isPresent() && !config.numbers().contains(number.get())) {
             // Held before the number left the configuration: free it and hand out a configured one.
             update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId);
@@ -114,14 +102,8 @@ public final class TransitNumbers {
     }
 
     private Set<String> heldNumbers(Connection c, Instant now) throws SQLException {
-        Set<String> held = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT transit_number FROM transit_hold WHERE expires_at > ?")) {
-            s.setObject(1, utc(now));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) held.add(rs.getString(1));
-            }
-        }
-        return held;
+        return new HashSet<>(list(c, "SELECT transit_number FROM transit_hold WHERE expires_at > ?",
+                rs -> rs.getString(1), now));
     }
 
     private boolean tryHold(Connection c, String number, String callId, Instant now) throws SQLException {
@@ -141,18 +123,5 @@ public final class TransitNumbers {
 
     private Instant expiry(Instant now) {
         return now.plus(Duration.ofSeconds(config.expirySeconds()));
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i] instanceof Instant t ? utc(t) : args[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
@@ -61,7 +62,8 @@ class CallbackValidationTest {
     @BothDatabases
     void anOffsetBeyondTwelveHoursOrNoScheduleGives306(TestDatabase test) {
         Database db = test.open();
-        f.assertRejected(db, ReturnCode.INVALID_PARAMETER, new CallbackRequest("c1", "CBQueue", "", 12 * 60 + 1, "A",
+        int beyondMaxOffset = (int) IvrFunction.CREATE_CALLBACK.parameter("TimeZoneOffset").orElseThrow().max() + 1;
+        f.assertRejected(db, ReturnCode.INVALID_PARAMETER, new CallbackRequest("c1", "CBQueue", "", beyondMaxOffset, "A",
                 List.of(f.soon(NUMBER)), Map.of(), null));
         f.assertRejected(db, ReturnCode.INVALID_PARAMETER, new CallbackRequest("c1", "CBQueue", "", TORONTO_WINTER, "A",
                 java.util.Arrays.asList(null, ""), Map.of(), null));

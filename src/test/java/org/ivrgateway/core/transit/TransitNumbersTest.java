@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,30 +67,18 @@ class TransitNumbersTest {
         Database db = test.open();
         TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30), clock);
         String number = db.inTransaction(c -> transit.acquire(c, "call-1"));
-        db.inTransaction(c -> {
-            transit.release(c, "call-1");
-            return null;
-        });
+        run(db, c -> transit.release(c, "call-1"));
         assertEquals(number, db.inTransaction(c -> transit.acquire(c, "call-2")));
-        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> db.inTransaction(c -> {
-            transit.release(c, "call-1");
-            return null;
-        }));
+        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, "call-1")));
     }
 
     @BothDatabases
     void releaseIfHeldIsSilentWithoutANumber(TestDatabase test) {
         Database db = test.open();
         TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30), clock);
-        db.inTransaction(c -> {
-            transit.releaseIfHeld(c, "never-held");
-            return null;
-        });
+        run(db, c -> transit.releaseIfHeld(c, "never-held"));
         db.inTransaction(c -> transit.acquire(c, "call-1"));
-        db.inTransaction(c -> {
-            transit.releaseIfHeld(c, "call-1");
-            return null;
-        });
+        run(db, c -> transit.releaseIfHeld(c, "call-1"));
         assertEquals("8001", db.inTransaction(c -> transit.acquire(c, "call-2")));
     }
 
@@ -105,10 +95,7 @@ class TransitNumbersTest {
         assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, "8001")));
         assertEquals(1, db.inTransaction(transit::expire));
         assertEquals("8001", db.inTransaction(c -> transit.acquire(c, "call-2")));
-        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> db.inTransaction(c -> {
-            transit.release(c, "call-1");
-            return null;
-        }));
+        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, "call-1")));
     }
 
     @BothDatabases
@@ -187,6 +174,19 @@ class TransitNumbersTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Runs a step that answers nothing in a transaction of its own. */
+    private static void run(Database db, Step step) {
+        db.inTransaction(c -> {
+            step.run(c);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(Connection c) throws SQLException;
     }
 
     private static void assertCode(ReturnCode expected, Runnable action) {
