@@ -44,6 +44,11 @@ public interface Telephony {
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();
 
+    /** The pending operations published after the one of id {@code afterId}, oldest first (the event stream). */
+    default List<Views.SwitchEvent> pendingAfter(long afterId) {
+        return pendingEvents().stream().filter(e -> e.id() > afterId).toList();
+    }
+
     /** The switch side carried out (or gave up on) this event. */
     void acknowledge(long eventId);
 }
