@@ -80,8 +80,7 @@ final class CallbackWork {
             }
             parts.router().answered(tx, row);
             states.dialing(tx.c(), cb, row.ani(), row.agentId(), tx.now());
-            parts.events().publish(tx, SwitchEvents.DIAL, row.callId(), row.ani(),
-                    "callback " + callbackId + " from " + row.extension());
+            parts.events().publish(tx, SwitchEvents.DIAL, row.callId(), row.ani(), dialDetail(callbackId, row.extension()));
             return states.view(tx.c(), callbackId).orElseThrow();
         });
     }
@@ -109,6 +108,11 @@ final class CallbackWork {
             Optional<CallRow> row = parts.calls().lock(tx, rowId.get()).filter(r -> !r.ended());
             if (row.isPresent()) parts.router().ended(tx, row.get(), Visits.DEQUEUED);
         }
+    }
+
+    /** A DIAL operation's detail: {@code callback=<CallbackID>;from=<agent's device>}. */
+    static String dialDetail(String callbackId, String agentDevice) {
+        return "callback=" + callbackId + ";from=" + agentDevice;
     }
 
     List<Views.Callback> views() {
