@@ -11,6 +11,12 @@ public interface ContactCenterView {
 
     List<Views.Agent> agents();
 
+    /**
+     * Operations waiting for the switch side, oldest first, as the console shows them; reading them is not
+     * the telephony side speaking (unlike {@link Telephony#pendingEvents}).
+     */
+    List<Views.SwitchEvent> switchEvents();
+
     /** Components and their states, as QuerySystemStatus reports them. */
     Views.SystemStatus systemStatus();
 }

@@ -22,14 +22,15 @@ import org.ivrgateway.core.queue.Visits;
  * losing its place in the queue (the guide's FMNQ situation).
  */
 final class TelephonyPort implements Telephony {
-    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
-    private static final long CONTACT_EVERY_MS = 5_000;
-
     private final Parts parts;
+    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
+    private final long contactEveryMs;
     private volatile long lastContact = Long.MIN_VALUE / 2;
 
     TelephonyPort(Parts parts) {
         this.parts = parts;
+        int heartbeat = parts.config().telephony().heartbeatSeconds();
+        this.contactEveryMs = heartbeat > 0 ? Math.min(5_000, heartbeat * 250L) : 5_000;
     }
 
     @Override
@@ -99,6 +100,19 @@ final class TelephonyPort implements Telephony {
         if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
     }
 
+    @Override
+    public void heartbeat() {
+        parts.store().write(tx -> {
+            contact(tx);
+            return null;
+        });
+    }
+
+    /** The pending events as the console reads them: no contact recorded. */
+    List<Views.SwitchEvent> switchEvents() {
+        return parts.store().write(tx -> parts.events().pending(tx));
+    }
+
     private Optional<CallRow> returning(Tx tx, String ani, String dnis) throws SQLException {
         if (ani.isEmpty()) return Optional.empty();
         return parts.calls().liveOf(tx, ani, dnis).stream()
@@ -114,7 +128,7 @@ final class TelephonyPort implements Telephony {
     }
 
     private void contact(Tx tx) throws SQLException {
-        if (tx.now() - lastContact < CONTACT_EVERY_MS && tx.now() >= lastContact) return;
+        if (tx.now() - lastContact < contactEveryMs && tx.now() >= lastContact) return;
         Sql.update(tx.c(), "UPDATE telephony_contact SET last_ms = ? WHERE id = 1", tx.now());
         lastContact = tx.now();
     }
