@@ -97,6 +97,20 @@ class StatisticsTest {
     }
 
     @BothDatabases
+    void enqueueForAnAvailableAgentEstimatesZeroEvenBehindOtherCalls(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        busy(f, CARL, "5003", SUPPORT);
+        enqueue(f, SUPPORT, 1);
+        f.available(ALAN, "5001"); // a Sales agent: no Support call goes to him unless reserved for him
+        String n = String.valueOf(++calls);
+        Fixture.Script call = f.monitored(IVR, n, n);
+        Result r = f.center.enqueueForAgent(call.session(), call.callId(), 1, SUPPORT, 1, null, ALAN, 30, null);
+        assertEquals(0, r.returnCode(), r.detail());
+        assertEquals(0, r.integer("EstimatedWait"), "Alan takes it at once");
+        assertEquals(call.callId(), f.center.agent(ALAN).callId());
+    }
+
+    @BothDatabases
     void enqueueCountsTheCallsOfHigherOrEqualPriorityAndTheStatisticsAllWaiting(TestDatabase db) {
         Fixture f = new Fixture(db);
         busy(f, CARL, "5003", SUPPORT);

@@ -69,8 +69,11 @@ public final class Statistics {
      */
     public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, String callId, String reservedAgent)
             throws SQLException {
+        if (reservedAgent != null && agents.find(tx, reservedAgent).filter(r -> r.status() == AgentStatus.AVAILABLE)
+                .isPresent()) {
+            return 0;
+        }
         AgentsOfQueue a = agentsOf(tx, queue);
-        if (reservedAgent != null && a.states.get(reservedAgent) == AgentStatus.AVAILABLE) return 0;
         int ahead = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
                 + " AND ended = FALSE AND priority >= ? AND call_id <> ?", queue.name(), CallStatus.QUEUED.code(),
                 priority, callId);
