@@ -17,6 +17,9 @@ public interface ContactCenterView {
      */
     List<Views.SwitchEvent> switchEvents();
 
+    /** Every callback kept, with its state and attempts, newest first. */
+    List<Views.Callback> callbacks();
+
     /** Components and their states, as QuerySystemStatus reports them. */
     Views.SystemStatus systemStatus();
 }

@@ -155,6 +155,12 @@ class ConfigLoaderTest {
         CenterConfig own = ConfigLoader.parse("own.yaml", "businessHours: { mon: \"08:00-18:00\" }\n"
                 + "callbacks: { businessHours: { sat: \"09:00-12:00\" } }");
         assertEquals(java.util.Map.of("sat", "09:00-12:00"), own.callbacks().businessHours(), "their own hours win");
+        CenterConfig centre = ConfigLoader.parse("centre.yaml", "businessHours: { mon: \"08:00-18:00\" }\n"
+                + "callbacks: { queues: [CB], retryMinutes: 5, maxAttempts: 2 }");
+        assertEquals(centre.businessHours(), centre.callbacks().businessHours());
+        assertEquals(5, centre.callbacks().retryMinutes(), "the rest of callbacks is kept");
+        assertEquals(2, centre.callbacks().maxAttempts());
+        assertEquals(List.of("CB"), centre.callbacks().queues());
     }
 
     @Test
