@@ -135,10 +135,8 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void revisionTwoKeysLoadWithTheirValuesAndDefaults(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("center.yaml");
-        Files.write(file, VALID);
-        CenterConfig config = ConfigLoader.load(file);
+    void revisionTwoKeysLoadWithTheirValuesAndDefaults() {
+        CenterConfig config = ConfigLoader.parse("center.yaml", String.join("\n", VALID));
         assertEquals(120, config.statistics().defaultHandleSeconds());
         assertEquals(1800, config.statistics().maxEstimateSeconds());
         assertEquals(0, config.telephony().heartbeatSeconds());
