@@ -44,6 +44,13 @@ final class ReferenceChecks {
                             + " is not in businessUnits");
                 }
             }
+            if (config.multiTenant() && rule.enqueue() != null && !rule.when().businessUnits().isEmpty()) {
+                String unit = config.queue(rule.enqueue().queue()).map(QueueConfig::businessUnit).orElse(null);
+                if (unit != null && rule.when().businessUnits().stream().noneMatch(unit::equalsIgnoreCase)) {
+                    return problem(at + "/when/businessUnits", "routing[" + i + "].when.businessUnits: the rule enqueues"
+                            + " into " + rule.enqueue().queue() + " of " + unit + ", which it does not name, so it never applies");
+                }
+            }
             if ((rule.when().open() != null || rule.when().closed() != null) && config.businessHours().isEmpty()) {
                 String key = rule.when().open() != null ? "open" : "closed";
                 return problem(at + "/when/" + key, "routing[" + i + "].when." + key

@@ -186,6 +186,12 @@ class ConfigLoaderTest {
         assertRefused("  - disconnect: true", "  - transfer: \"+1 (555\"", "routing[1].transfer", "canonical format");
         assertRefused("  - when: { dnis: \"69030\" }", "  - when: { dnis: \"69030\", businessUnits: [Nowhere] }",
                 "routing[0].when.businessUnits", "Nowhere is not in businessUnits");
+        ConfigException never = assertThrows(ConfigException.class, () -> ConfigLoader.parse("center.yaml",
+                "multiTenant: true\n" + String.join("\n", VALID).replace("  - when: { dnis: \"69030\" }",
+                        "  - when: { dnis: \"69030\", businessUnits: [Wireless] }").replace(
+                        "businessUnits: [Toronto]", "businessUnits: [Toronto, Wireless]")));
+        assertTrue(never.getMessage().contains("line " + (VALID.indexOf("  - when: { dnis: \"69030\" }") + 2)
+                + ": routing[0].when.businessUnits: the rule enqueues into Sales of Toronto"), never.getMessage());
         // Every form Transfer accepts is a valid overflow or routing destination.
         assertTrue(ConfigLoader.parse("ok.yaml", String.join("\n", VALID).replace("destination: \"5999\"",
                 "destination: \"+1 (555) 555-0199--12\"").replace("  - disconnect: true",
