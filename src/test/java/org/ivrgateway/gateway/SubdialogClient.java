@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -67,6 +68,10 @@ final class SubdialogClient {
             case POST -> document(send(post(uri, form(params))));
             case PARAM -> {
                 VxmlDocument collecting = document(send(HttpRequest.newBuilder(uri).GET())).document();
+                // VoiceXML 2.1 §2.3.4: a <param> naming no variable of the subdialog is error.semantic.
+                List<String> declared = collecting.vars().stream().map(VxmlDocument.Var::name).toList();
+                params.keySet().forEach(name -> assertTrue(declared.contains(name),
+                        () -> "<param name=\"" + name + "\"> is error.semantic: not declared in " + declared));
                 var submit = collecting.element("submit");
                 assertEquals("post", submit.getAttribute("method"), "the collecting document must post");
                 Map<String, Object> sent = collecting.evaluate("submit", params);
