@@ -64,7 +64,7 @@ public enum IvrFunction {
             0, -308, -310, -910, -927, -929, -931),
     INITIALIZE("Initialize", "4.13", Scope.NONE, CallKind.ANY,
             List.of(numericString("LocalPort", 1, 32767), string("AdminServerName", 128), positive("RpcTimeout"),
-                    // Not in the guide: the API session, for browsers that keep no cookies (CONTRACT §3.6).
+                    // Not in the guide: the API session, for browsers that keep no cookies (docs/VXML.md, "Sessions").
                     string("SessionID", 64).byReference()),
             0, -306, -910),
     QUERY_AGENT_STATUS("QueryAgentStatus", "4.14", Scope.SESSION, CallKind.ANY,
@@ -130,7 +130,7 @@ public enum IvrFunction {
         CALL
     }
 
-    /** Which calls the function accepts (CONTRACT §4.1). */
+    /** Which calls the function accepts (docs/CONFORMANCE.md: -310, -311). */
     public enum CallKind {
         ANY,
         /** Monitored calls only; an unmonitored call gets -311. */

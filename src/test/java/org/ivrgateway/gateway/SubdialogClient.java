@@ -96,7 +96,7 @@ final class SubdialogClient {
         }
     }
 
-    /** Checks an answer is a VoiceXML document as CONTRACT §3.4 says, and reads it. */
+    /** Checks an answer is a VoiceXML document as docs/VXML.md ("Returned variables") says, and reads it. */
     static Reply document(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), () -> "status of " + response.uri() + ": " + response.body());
         String type = response.headers().firstValue("Content-Type").orElse("");
