@@ -25,3 +25,6 @@ ALTER TABLE queue_visit ALTER COLUMN dnis SET DATA TYPE VARCHAR(160);
 
 ALTER TABLE callback ALTER COLUMN description SET DATA TYPE VARCHAR(200);
 ALTER TABLE callback ALTER COLUMN contact_name SET DATA TYPE VARCHAR(160);
+
+-- A switch's call identity (V4), kept up to 255 characters.
+ALTER TABLE ivr_call ALTER COLUMN switch_call_id SET DATA TYPE VARCHAR(510);

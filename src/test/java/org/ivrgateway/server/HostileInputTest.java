@@ -75,6 +75,16 @@ class HostileInputTest {
             assertTrue(node.rest().post("/api/telephony/offer", "{\"device\":\"36200\",\"ani\":\"41\\u00006\",\"dnis\":\"1\"}")
                     .field("error").contains("NUL"));
             assertEquals(0, node.rest().get("/api/calls").json().size(), "a refused offer stores nothing");
+
+            // Lengths in characters (code points), held by the columns of both databases.
+            String emoji = "\\ud83d\\ude00";
+            assertEquals(201, node.rest().post("/api/telephony/offer", "{\"device\":\"36200\",\"ani\":\"" + emoji.repeat(80)
+                    + "\",\"dnis\":\"69030\",\"switchCallId\":\"" + emoji.repeat(255) + "\"}").status());
+            assertError(node.rest().post("/api/telephony/offer", "{\"device\":\"36201\",\"ani\":\"" + emoji.repeat(81)
+                    + "\",\"dnis\":\"69030\"}"), 400, ReturnCode.INVALID_PARAMETER);
+            assertError(node.rest().post("/api/telephony/offer", "{\"device\":\"36201\",\"ani\":\"1\",\"dnis\":\"2\","
+                    + "\"switchCallId\":\"" + "x".repeat(256) + "\"}"), 400, ReturnCode.INVALID_PARAMETER);
+            assertEquals(1, node.rest().get("/api/calls").json().size());
         }
     }
 
