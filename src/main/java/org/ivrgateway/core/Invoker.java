@@ -15,6 +15,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
+import org.ivrgateway.store.Database;
 import org.ivrgateway.store.StoreException;
 import org.ivrgateway.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -63,11 +64,12 @@ final class Invoker {
             if (System.nanoTime() - request.deadlineNanos() > 0) {
                 throw new IvrException(ReturnCode.TIMEOUT, "RpcTimeout passed before " + f.guideName() + " could run");
             }
-            return handler.handle(request);
+            // No unit of work of the function waits for a connection past the session's deadline (-701).
+            return Database.withDeadline(request.deadlineNanos(), () -> handler.handle(request));
         } catch (InvalidArgumentException e) {
             return Result.failure(f, ReturnCode.INVALID_PARAMETER, e.getMessage());
         } catch (StoreUnavailableException e) {
-            LOG.warn("{}: database unreachable: {}", f.guideName(), e.getMessage());
+            LOG.warn("{}: database unreachable: {}", f.guideName(), String.valueOf(e.getCause()));
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
             // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.

@@ -23,7 +23,18 @@ public record CenterConfig(
         TransitConfig transitNumbers,
         CallbackConfig callbacks,
         List<RoutingRule> routing,
-        StatisticsConfig statistics) {
+        StatisticsConfig statistics,
+        DatabaseSettings database,
+        CallSettings calls) {
+
+    /** A configuration with the default {@code database} and {@code calls} sections. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues,
+                agents, transitNumbers, callbacks, routing, statistics, null, null);
+    }
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -37,6 +48,8 @@ public record CenterConfig(
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        database = database == null ? DatabaseSettings.DEFAULT : database;
+        calls = calls == null ? CallSettings.DEFAULT : calls;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
             throw new IllegalArgumentException(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
