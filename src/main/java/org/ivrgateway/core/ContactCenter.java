@@ -182,8 +182,18 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public List<Views.Call> calls() {
-        return views.calls();
+    public List<Views.Call> calls(int offset, int limit) {
+        return views.calls(offset, Math.min(limit, MAX_CALLS));
+    }
+
+    @Override
+    public int liveCallCount() {
+        return views.liveCallCount();
+    }
+
+    @Override
+    public java.util.Optional<Views.Call> call(String callId) {
+        return views.call(callId);
     }
 
     @Override

@@ -87,12 +87,29 @@ public final class Calls {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id", Calls::map);
     }
 
+    /** A page of the live calls in order of arrival. */
+    public List<CallRow> live(Tx tx, int offset, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id"
+                + " LIMIT ? OFFSET ?", Calls::map, limit, offset);
+    }
+
+    /** Live calls that have not changed since {@code before} (epoch ms): lost, their clear never reported. */
+    public List<CallRow> unchangedSince(Tx tx, long before, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE AND COALESCE(touched_ms, created_ms) < ?"
+                + " ORDER BY created_ms, call_id LIMIT ?", Calls::map, before, limit);
+    }
+
+    public int liveCount(Tx tx) throws SQLException {
+        return (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE ended = FALSE");
+    }
+
     /** Sets columns ({@code "status = ?, extension = ?"}) of one call and records the change. */
     public void set(Tx tx, String callId, String assignments, Object... values) throws SQLException {
-        Object[] params = new Object[values.length + 1];
+        Object[] params = new Object[values.length + 2];
         System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = callId;
-        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq')"
+        params[values.length] = tx.now();
+        params[values.length + 1] = callId;
+        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq'), touched_ms = ?"
                 + " WHERE call_id = ?", params);
         tx.changed(callId);
     }
