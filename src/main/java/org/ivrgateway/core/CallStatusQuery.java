@@ -34,7 +34,8 @@ final class CallStatusQuery {
         int timeout = r.args().integer("Timeout");
         if (timeout == 0) return answer(r, read(callId));
         long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
-        long end = Math.min(System.nanoTime() + Signals.nanos(waitMillis), r.deadlineNanos());
+        // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
+        long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
         Signals.Slot slot = parts.signals().register(callId);
         try {
             return Database.withDeadline(end, () -> waitFor(r, callId, slot, end));

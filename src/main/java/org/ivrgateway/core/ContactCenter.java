@@ -92,6 +92,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         sweeper.runTimers();
     }
 
+    /** How many calls have QueryCallStatus waits on this node now. */
+    int callsWaitedOn() {
+        return parts.signals().watched().size();
+    }
+
     /** Wakes this node's waiters whose call another node changed; the sweeper's job. */
     public void watchOtherNodes() {
         sweeper.watch();

@@ -51,11 +51,14 @@ final class Invoker {
             }
             if (f.scope() == IvrFunction.Scope.NONE) {
                 long deadline = start + Signals.nanos(args.integer("RpcTimeout", Integer.MAX_VALUE));
-                return handler.handle(new Request(f, args, null, null, deadline, invocation.client()));
+                return handler.handle(new Request(f, args, null, null, deadline, invocation.client(), start));
             }
             Request request;
             try {
-                request = parts.store().write(tx -> check(tx, f, args, invocation, start));
+                // Its first connection no request waits for longer than the longest wait it could ask for.
+                long checkDeadline = start + Signals.nanos(parts.config().gateway().maxWaitMillis());
+                request = Database.withDeadline(checkDeadline,
+                        () -> parts.store().write(tx -> check(tx, f, args, invocation, start)));
             } catch (StoreUnavailableException e) {
                 // The system status answers even without its database: overall status 0.
                 if (f == IvrFunction.QUERY_SYSTEM_STATUS) return offlineStatus.handle(null);
@@ -97,7 +100,7 @@ final class Invoker {
             checkKind(f, session, call);
         }
         long deadline = start + Signals.nanos(session.rpcTimeoutMillis());
-        return new Request(f, args, session, call, deadline, invocation.client());
+        return new Request(f, args, session, call, deadline, invocation.client(), start);
     }
 
     /**
