@@ -64,6 +64,7 @@ public final class ServerFactory {
         return 20_000;
     }
 
+    /** {@link #newServer(String, int, IvrApi, CenterConfig, BooleanSupplier, Limits)} with the default limits. */
     public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
             String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable) {
         return newServer(host, port, center, config, databaseReachable, Limits.DEFAULT);
@@ -71,7 +72,9 @@ public final class ServerFactory {
 
     /**
      * The whole gateway over one contact center: the subdialog URLs, REST, the console, /health and
-     * /metrics. {@code host} null listens on every interface; {@code port} 0 takes a free port.
+     * /metrics. {@code host} null listens on every interface; {@code port} 0 takes a free port. In front of
+     * everything, {@link EdgeHandler} (TRACE refused, /health on platform threads) and the connection
+     * limits of docs/RELIABILITY.md.
      */
     public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
             String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable, Limits limits) {
