@@ -9,8 +9,9 @@ public final class Views {
     private Views() {
     }
 
+    /** {@code reason}: why the center put the agent in this state ("ring no answer"), else null. */
     public record Agent(String id, String name, String device, AgentStatus status, Instant since,
-                        List<String> queues, String callId) {
+                        List<String> queues, String callId, String reason) {
     }
 
     public record Call(String callId, String device, String ani, String dnis, boolean monitored,
@@ -22,6 +23,22 @@ public final class Views {
     public record Queue(String name, String businessUnit, String pilot, int callsWaiting, int oldestWaitSeconds,
                         int estimatedWaitSeconds, int averageWaitSeconds, int serviceLevel,
                         Map<AgentStatus, Integer> agentsByStatus) {
+    }
+
+    /**
+     * A callback (docs/CALLBACKS.md): what CreateCallback stored, its state (PENDING, QUEUED, OFFERED,
+     * DIALING, ANSWERED, FAILED, EXPIRED, CANCELLED), the call that stands for it in its callback queue
+     * while it waits ({@code queuedCallId}, with the agent it is offered to), and every attempt so far.
+     */
+    public record Callback(String callbackId, String callId, String queue, String status, String contactName,
+                           String description, List<String> schedules, Map<String, String> contactData,
+                           int attempts, int maxAttempts, Instant notBefore, String queuedCallId,
+                           String offeredTo, List<CallbackAttempt> attemptList) {
+    }
+
+    /** One attempt of a callback: the number dialled, by which agent, when, and how it ended (null: going on). */
+    public record CallbackAttempt(int seq, String phone, String agentId, Instant startedAt, String outcome,
+                                  Instant endedAt) {
     }
 
     /** An operation for the switch side: TRANSFER, DISCONNECT, REDIRECT, DISPLAY or ARRIVAL. */

@@ -25,7 +25,7 @@ import org.ivrgateway.api.IvrException;
  */
 public final class Database implements AutoCloseable {
     /** The pool size when the configuration names none (database.poolSize); see docs/RELIABILITY.md. */
-    public static final int DEFAULT_POOL_SIZE = 16;
+    public static final int DEFAULT_POOL_SIZE = 8;
     /** Longest wait for a connection of a unit of work without a deadline of its own. */
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 

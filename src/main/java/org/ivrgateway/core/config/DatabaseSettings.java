@@ -4,7 +4,7 @@ import org.ivrgateway.store.Database;
 
 /**
  * {@code database:} — {@code poolSize}, the connections this node keeps to the database (2..500, default
- * 16: see docs/RELIABILITY.md for the measurement behind it). A request waits for one of them at most until
+ * 8: see docs/RELIABILITY.md for the measurement behind it). A request waits for one of them at most until
  * its deadline, never in the pool.
  */
 public record DatabaseSettings(Integer poolSize) {
