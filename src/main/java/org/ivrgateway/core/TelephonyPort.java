@@ -20,14 +20,15 @@ import org.ivrgateway.core.queue.Visits;
  * same or a withheld number are two calls.
  */
 final class TelephonyPort implements Telephony {
-    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
-    private static final long CONTACT_EVERY_MS = 5_000;
-
     private final Parts parts;
+    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
+    private final long contactEveryMs;
     private volatile long lastContact = Long.MIN_VALUE / 2;
 
     TelephonyPort(Parts parts) {
         this.parts = parts;
+        int heartbeat = parts.config().telephony().heartbeatSeconds();
+        this.contactEveryMs = heartbeat > 0 ? Math.min(5_000, heartbeat * 250L) : 5_000;
     }
 
     @Override
@@ -103,12 +104,25 @@ final class TelephonyPort implements Telephony {
         if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
     }
 
+    @Override
+    public void heartbeat() {
+        parts.store().write(tx -> {
+            contact(tx);
+            return null;
+        });
+    }
+
+    /** The pending events as the console reads them: no contact recorded. */
+    List<Views.SwitchEvent> switchEvents() {
+        return parts.store().write(tx -> parts.events().pending(tx));
+    }
+
     private CallRow known(Tx tx, String callId) throws SQLException {
         return parts.calls().find(tx, callId).orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
     }
 
     private void contact(Tx tx) throws SQLException {
-        if (tx.now() - lastContact < CONTACT_EVERY_MS && tx.now() >= lastContact) return;
+        if (tx.now() - lastContact < contactEveryMs && tx.now() >= lastContact) return;
         Sql.update(tx.c(), "UPDATE telephony_contact SET last_ms = ? WHERE id = 1", tx.now());
         lastContact = tx.now();
     }

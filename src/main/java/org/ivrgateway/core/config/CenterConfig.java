@@ -1,7 +1,9 @@
 package org.ivrgateway.core.config;
 
+import java.time.DayOfWeek;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,17 +26,11 @@ public record CenterConfig(
         CallbackConfig callbacks,
         List<RoutingRule> routing,
         StatisticsConfig statistics,
+        Map<String, String> businessHours,
+        DialPlanConfig dialPlan,
+        TelephonyConfig telephony,
         DatabaseSettings database,
         CallSettings calls) {
-
-    /** A configuration with the default {@code database} and {@code calls} sections. */
-    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
-                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
-                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
-                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
-        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues,
-                agents, transitNumbers, callbacks, routing, statistics, null, null);
-    }
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -48,6 +44,14 @@ public record CenterConfig(
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        businessHours = businessHours == null ? Map.of() : Map.copyOf(businessHours);
+        CallbackConfig.week("businessHours", businessHours);
+        // The callbacks are made in the centre's hours unless they have hours of their own.
+        if (callbacks.businessHours().isEmpty() && !businessHours.isEmpty()) {
+            callbacks = callbacks.withBusinessHours(businessHours);
+        }
+        dialPlan = dialPlan == null ? DialPlanConfig.DEFAULT : dialPlan;
+        telephony = telephony == null ? TelephonyConfig.DEFAULT : telephony;
         database = database == null ? DatabaseSettings.DEFAULT : database;
         calls = calls == null ? CallSettings.DEFAULT : calls;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
@@ -55,6 +59,30 @@ public record CenterConfig(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
         }
         checkReferences(multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents, callbacks);
+    }
+
+    /** The sections before revision 2 of the contract; the newer ones take their defaults. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, null, null, null, null, null);
+    }
+
+    /** A configuration with the default {@code database} and {@code calls} sections. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
+                        Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null);
+    }
+
+    /** The centre's opening hours ({@code businessHours}, in {@code callbacks.timeZone}); days absent are closed. */
+    public Map<DayOfWeek, CallbackConfig.Hours> openingHours() {
+        return CallbackConfig.week("businessHours", businessHours);
     }
 
     private static void checkReferences(boolean multiTenant, List<String> units, List<String> ivrDevices,
