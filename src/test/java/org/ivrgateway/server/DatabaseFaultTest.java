@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -101,7 +102,10 @@ class DatabaseFaultTest {
             }
             Thread.sleep(1_000);
             pg.close(); // the database goes away under the load
-            Thread.sleep(5_000);
+            long down = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(ivrCodes.containsKey(-801) && restStatuses.containsKey(503)) && System.nanoTime() < down) {
+                Thread.sleep(100);
+            }
             assertTrue(ivrCodes.containsKey(-801), "while it is down the IVR API answers -801: " + ivrCodes);
             assertTrue(restStatuses.containsKey(503), "while it is down REST answers 503: " + restStatuses);
             pg = start(port, data);
