@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.StoredText;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.call.CallRow;
@@ -20,6 +21,8 @@ import org.ivrgateway.core.queue.Visits;
  * same or a withheld number are two calls.
  */
 final class TelephonyPort implements Telephony {
+    /** Characters of a switch's call identity that are kept (the column switch_call_id). */
+    private static final int SWITCH_CALL_ID_LENGTH = 255;
     private final Parts parts;
     /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
     private final long contactEveryMs;
@@ -38,7 +41,8 @@ final class TelephonyPort implements Telephony {
         }
         String a = number("ani", ani);
         String d = number("dnis", dnis);
-        String switchId = switchCallId == null || switchCallId.isBlank() ? null : switchCallId.strip();
+        String switchId = switchCallId == null || switchCallId.isBlank() ? null
+                : StoredText.check("switchCallId", switchCallId.strip(), SWITCH_CALL_ID_LENGTH);
         return parts.store().routing(tx -> {
             contact(tx);
             for (CallRow there : parts.calls().liveAt(tx, device)) {
@@ -127,9 +131,8 @@ final class TelephonyPort implements Telephony {
         lastContact = tx.now();
     }
 
+    /** ANI and DNIS: the 80 characters of the guide's originalANI / originalDNIS (api.StoredText). */
     private static String number(String name, String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > 80) throw new IvrException(ReturnCode.INVALID_PARAMETER, name + " is longer than 80 characters");
-        return v;
+        return StoredText.check(name, value == null ? "" : value.strip(), 80);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ivrgateway.api.AsciiNames;
 
 /**
  * The whole configuration of one contact center (CONTRACT §7), immutable once built. Each record checks
@@ -122,7 +123,7 @@ public record CenterConfig(
     }
 
     public Optional<QueueConfig> queue(String name) {
-        return queues.stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst();
+        return queues.stream().filter(q -> AsciiNames.same(q.name(), name)).findFirst();
     }
 
     public Optional<AgentConfig> agent(String id) {
@@ -130,6 +131,6 @@ public record CenterConfig(
     }
 
     public Optional<String> businessUnit(String name) {
-        return businessUnits.stream().filter(u -> u.equalsIgnoreCase(name)).findFirst();
+        return businessUnits.stream().filter(u -> AsciiNames.same(u, name)).findFirst();
     }
 }
