@@ -41,8 +41,19 @@ public interface Telephony {
         return arrived(dialed, null, null);
     }
 
+    /**
+     * How the call placed for a callback ended: {@code answered}, {@code no-answer}, {@code busy} or
+     * {@code failed} (-306 otherwise); -1021 unknown callback, -914 when it is not being dialled.
+     */
+    Views.Callback callbackOutcome(String callbackId, String outcome);
+
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();
+
+    /** The pending operations published after the one of id {@code afterId}, oldest first (the event stream). */
+    default List<Views.SwitchEvent> pendingAfter(long afterId) {
+        return pendingEvents().stream().filter(e -> e.id() > afterId).toList();
+    }
 
     /** The switch side carried out (or gave up on) this event. */
     void acknowledge(long eventId);

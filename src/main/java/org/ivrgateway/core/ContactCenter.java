@@ -152,6 +152,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback acceptCallback(String callbackId, String agentId) {
+        return new CallbackWork(parts).accept(callbackId, agentId);
+    }
+
+    @Override
     public Views.Agent agent(String agentId) {
         return parts.store().write(tx -> parts.desk().view(tx, agentId));
     }
@@ -179,6 +184,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback callbackOutcome(String callbackId, String outcome) {
+        return telephony.callbackOutcome(callbackId, outcome);
+    }
+
+    @Override
     public List<Views.SwitchEvent> pendingEvents() {
         return telephony.pendingEvents();
     }
@@ -203,6 +213,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public List<Views.Agent> agents() {
         return views.agents();
+    }
+
+    @Override
+    public List<Views.Callback> callbacks() {
+        return new CallbackWork(parts).views();
     }
 
     @Override
