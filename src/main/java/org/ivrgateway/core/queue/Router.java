@@ -90,6 +90,9 @@ public final class Router {
         assignFrom(tx, calls.queued(tx), free);
     }
 
+    /** How many times {@link #fireTimers} reads the due call timers at most in one sweep. */
+    static final int TIMER_ROUNDS = 4;
+
     /** The calls of the queue's head read by {@link #dispatch} before it reads the whole queue. */
     static final int DISPATCH_HEAD = 64;
 
@@ -111,13 +114,20 @@ public final class Router {
      * ring-no-answer; ended wrap-ups; aged priorities. Idempotent: any node may run it at any time.
      */
     public void fireTimers(Tx tx) throws SQLException {
-        for (CallRow call : calls.withDueTimers(tx, tx.now())) {
-            if (call.isRinging()) {
-                ringNoAnswer(tx, call);
-            } else if (call.overflowMs() != null && call.overflowMs() <= tx.now()) {
-                overflow(tx, call);
-            } else {
-                calls.endReservation(tx, call.callId());
+        // A late sweep can take a call back from ring-no-answer when its overflow time has passed too: fire
+        // again until no call timer is due. Each firing clears the timer it fired, so this ends; the bound is
+        // the longest chain (ring-no-answer, then overflow) with room to spare.
+        for (int round = 0; round < TIMER_ROUNDS; round++) {
+            List<CallRow> due = calls.withDueTimers(tx, tx.now());
+            if (due.isEmpty()) break;
+            for (CallRow call : due) {
+                if (call.isRinging()) {
+                    ringNoAnswer(tx, call);
+                } else if (call.overflowMs() != null && call.overflowMs() <= tx.now()) {
+                    overflow(tx, call);
+                } else {
+                    calls.endReservation(tx, call.callId());
+                }
             }
         }
         for (AgentRow a : agents.wrapUpEnded(tx)) {
