@@ -25,6 +25,22 @@ public interface Telephony {
      */
     String arrived(String dialed);
 
+    /**
+     * The phone the call was handed to rang without being answered (or could not be reached): the call goes
+     * back to its queue where its entry time puts it, and the agent becomes UNAVAILABLE (CONTRACT §4.4).
+     * A call that is no longer ringing at an agent is left as it is; returns true when the call was requeued.
+     */
+    boolean noAnswer(String callId);
+
+    /**
+     * A SIP phone registered {@code device} for {@code expiresSeconds} (0: it unregistered). With SIP
+     * telephony, an agent whose device has no live registration is offered no call.
+     */
+    void registered(String device, long expiresSeconds);
+
+    /** The switch answered a heartbeat now: it is alive (QuerySystemStatus's TServer). */
+    void heartbeat();
+
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();
 

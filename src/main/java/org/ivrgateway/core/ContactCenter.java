@@ -39,7 +39,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         this.parts = Parts.build(config, new Store(db, clock, signals), signals);
         this.telephony = new TelephonyPort(parts);
         this.views = new CenterViews(parts);
-        this.status = new SystemStatusProbe(parts.store());
+        this.status = new SystemStatusProbe(parts.store(), config.telephony());
         this.sweeper = new Sweeper(parts);
         this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
     }
@@ -162,6 +162,21 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public String arrived(String dialed) {
         return telephony.arrived(dialed);
+    }
+
+    @Override
+    public boolean noAnswer(String callId) {
+        return telephony.noAnswer(callId);
+    }
+
+    @Override
+    public void registered(String device, long expiresSeconds) {
+        telephony.registered(device, expiresSeconds);
+    }
+
+    @Override
+    public void heartbeat() {
+        telephony.heartbeat();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.core.config.TelephonyConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 
@@ -16,7 +17,9 @@ import org.ivrgateway.core.internal.Store;
  * <li>{@code RoutingServer}: 1 while the core is open and its database answers, else 0;</li>
  * <li>{@code TServer}: 8 (operational) when the telephony side called the core (any Telephony operation,
  *     polling pendingEvents included) within the last {@value #TELEPHONY_SILENCE_SECONDS} seconds; 3 (not
- *     operational) when it has been silent longer; 2 (no indication) when the database cannot tell.</li>
+ *     operational) when it has been silent longer; 2 (no indication) when the database cannot tell. With
+ *     Kamailio as the switch (telephony.sip), it follows Kamailio's heartbeat: 8 while Kamailio answered
+ *     one within three heartbeat periods, else 3 (docs/TELEPHONY.md).</li>
  * </ul>
  * OverallStatus is 1 when the database and the routing server are up, else 0.
  */
@@ -24,10 +27,13 @@ final class SystemStatusProbe {
     static final int TELEPHONY_SILENCE_SECONDS = 60;
 
     private final Store store;
+    private final long silenceMs;
     private volatile boolean open = true;
 
-    SystemStatusProbe(Store store) {
+    SystemStatusProbe(Store store, TelephonyConfig telephony) {
         this.store = store;
+        this.silenceMs = telephony.sip() != null ? telephony.heartbeatSeconds() * 3000L
+                : TELEPHONY_SILENCE_SECONDS * 1000L;
     }
 
     void closed() {
@@ -59,7 +65,7 @@ final class SystemStatusProbe {
         try {
             long last = store.write(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
                     rs -> rs.getLong(1)).orElse(0L));
-            return store.clock().millis() - last <= TELEPHONY_SILENCE_SECONDS * 1000L ? 8 : 3;
+            return store.clock().millis() - last <= silenceMs ? 8 : 3;
         } catch (RuntimeException e) {
             return 2;
         }

@@ -23,7 +23,17 @@ public record CenterConfig(
         TransitConfig transitNumbers,
         CallbackConfig callbacks,
         List<RoutingRule> routing,
-        StatisticsConfig statistics) {
+        StatisticsConfig statistics,
+        TelephonyConfig telephony) {
+
+    /** A configuration with the built-in REST telephony side. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues,
+                agents, transitNumbers, callbacks, routing, statistics, null);
+    }
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -37,6 +47,7 @@ public record CenterConfig(
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        telephony = telephony == null ? TelephonyConfig.NONE : telephony;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
             throw new IllegalArgumentException(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
@@ -77,6 +88,11 @@ public record CenterConfig(
         if (!overlap.isEmpty()) {
             throw new IllegalArgumentException("agentDevices: " + overlap + " also listed in ivrDevices");
         }
+    }
+
+    /** True when Kamailio is the switch (telephony.sip): then only registered phones take calls. */
+    public boolean sipTelephony() {
+        return telephony.sip() != null;
     }
 
     public Optional<QueueConfig> queue(String name) {

@@ -10,6 +10,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
@@ -34,9 +35,11 @@ public final class Router {
     private final Visits visits;
     private final SwitchEvents events;
     private final TransitNumbers transit;
+    private final Registrations registrations;
 
     public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events,
-                  TransitNumbers transit) {
+                  TransitNumbers transit, Registrations registrations) {
+        this.registrations = registrations;
         this.transit = transit;
         this.config = config;
         this.calls = calls;
@@ -82,6 +85,12 @@ public final class Router {
     public void dispatch(Tx tx) throws SQLException {
         List<AgentRow> free = new ArrayList<>(agents.available(tx));
         if (free.isEmpty()) return;
+        if (config.sipTelephony()) {
+            // Kamailio is the switch: a phone that is not registered cannot ring (docs/TELEPHONY.md).
+            var registered = registrations.live(tx);
+            free.removeIf(a -> !registered.contains(a.device()));
+            if (free.isEmpty()) return;
+        }
         List<CallRow> head = calls.queued(tx, DISPATCH_HEAD);
         if (assignFrom(tx, head, free) || head.size() < DISPATCH_HEAD) return;
         assignFrom(tx, calls.queued(tx), free);
@@ -122,6 +131,29 @@ public final class Router {
     public static boolean hasDueTimer(CallRow call, long now) {
         return call.isQueued() && ((call.overflowMs() != null && call.overflowMs() <= now)
                 || (call.reservedUntilMs() != null && call.reservedUntilMs() <= now));
+    }
+
+    /**
+     * The phone of the agent the call was handed to did not answer (CONTRACT §4.4): the call goes back to
+     * its queue at the place its entry time gives it (its stay reopens, so its wait keeps counting from
+     * then), the agent becomes UNAVAILABLE, and the call is offered again. False when the call was not
+     * ringing at an agent (already answered, requeued or ended): nothing changes then.
+     */
+    public boolean ringNoAnswer(Tx tx, CallRow call) throws SQLException {
+        if (call.ended() || call.status() != CallStatus.WAITING.code() || call.agentId() == null) return false;
+        Optional<AgentRow> agent = agents.find(tx, call.agentId());
+        if (agent.isEmpty() || !call.callId().equals(agent.get().callId())
+                || agent.get().status() != AgentStatus.RINGING) {
+            return false;
+        }
+        agents.setState(tx, call.agentId(), AgentStatus.UNAVAILABLE, null);
+        visits.reopen(tx, call.callId());
+        Long overflowAt = config.queue(call.queue()).map(QueueConfig::overflow)
+                .map(o -> call.queuedMs() + o.afterSeconds() * 1000L).orElse(null);
+        calls.set(tx, call.callId(), "status = ?, extension = NULL, agent_id = NULL, overflow_ms = ?",
+                CallStatus.QUEUED.code(), overflowAt);
+        dispatch(tx);
+        return true;
     }
 
     /** The agent answered the call handed to them: TALKING; the call has left the IVR. */
