@@ -207,8 +207,7 @@ public final class SipConnector implements AutoCloseable {
         switch (e.type()) {
             case "REDIRECT" -> redirect(e);
             case "DISCONNECT" -> {
-                disconnect(e.callId());
-                telephony.acknowledge(e.id());
+                if (disconnect(e.callId())) telephony.acknowledge(e.id());
             }
             case "ARRIVAL", "DISPLAY" -> telephony.acknowledge(e.id());
             default -> {
@@ -229,8 +228,11 @@ public final class SipConnector implements AutoCloseable {
         telephony.acknowledge(e.id());
     }
 
-    private void disconnect(String callId) throws InterruptedException {
-        for (Leg leg : legs.ofCall(callId)) {
+    /** Ends every leg of the call; false while a leg is still being set up (tried again on the next poll). */
+    private boolean disconnect(String callId) throws InterruptedException {
+        List<Leg> all = legs.ofCall(callId);
+        if (all.stream().anyMatch(l -> l.state() == State.HOLDING || l.state() == State.RELAYED)) return false;
+        for (Leg leg : all) {
             if (leg.state() == State.ENDED) continue;
             if (leg.hEntry() != null && leg.hId() != null) {
                 try {
@@ -243,6 +245,7 @@ public final class SipConnector implements AutoCloseable {
                 telephony.cleared(callId);
             }
         }
+        return true;
     }
 
     // Messages to Kamailio
