@@ -119,7 +119,7 @@ public final class SipConnector implements AutoCloseable {
         if (config.ivrDevices().contains(dialed)) {
             String callId;
             try {
-                callId = telephony.offer(dialed, text(ev, "ani"), text(ev, "dnis"));
+                callId = telephony.offer(dialed, text(ev, "ani"), text(ev, "dnis"), sipCallId);
             } catch (IvrException e) {
                 reject(ev, 480, "Temporarily Unavailable");
                 return;
@@ -127,10 +127,14 @@ public final class SipConnector implements AutoCloseable {
             legs.insert(sipCallId, callId, Kind.IVR, State.RELAYED, tIndex, tLabel);
             relay(tIndex, tLabel, dialed, 0, false);
         } else if (isPilot(dialed) || config.transitNumbers().numbers().contains(dialed)) {
+            // The new INVITE has its own Call-ID; the script may name its call with an X-IVR-CallID header,
+            // else the core takes the one call expected there (and refuses to guess between several).
+            String named = text(ev, "ivrCallId");
             String callId;
             try {
-                callId = telephony.arrived(dialed);
+                callId = telephony.arrived(dialed, null, named.isEmpty() ? null : named);
             } catch (IvrException e) {
+                LOG.info("SIP: call {} at {} refused: {}", sipCallId, dialed, e.getMessage());
                 callId = null;
             }
             if (callId == null) {
@@ -220,6 +224,13 @@ public final class SipConnector implements AutoCloseable {
     private void redirect(Views.SwitchEvent e) {
         List<Leg> all = legs.ofCall(e.callId());
         if (all.stream().anyMatch(l -> l.state() == State.HOLDING)) return; // Kamailio has not held it yet
+        if (e.destination() == null || isPilot(e.destination())) {
+            // Back to its queue (the core's ring-no-answer timer): Kamailio's own ring time brings a leg
+            // still ringing at the agent back to the held state; the event is done once it is held.
+            boolean ringing = all.stream().anyMatch(l -> l.kind() == Kind.HELD && l.state() == State.RELAYED);
+            if (!ringing) telephony.acknowledge(e.id());
+            return;
+        }
         Optional<Leg> held = all.stream().filter(l -> l.kind() == Kind.HELD && l.state() == State.HELD).findFirst();
         if (held.isPresent() && legs.claim(held.get().sipCallId(), State.HELD, State.RELAYED)) {
             boolean toAgent = !"overflow".equals(e.detail());
