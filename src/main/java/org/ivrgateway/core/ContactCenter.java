@@ -17,6 +17,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.Signals;
@@ -153,7 +154,10 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Agent agent(String agentId) {
-        return parts.store().write(tx -> parts.desk().view(tx, agentId));
+        return parts.store().write(tx -> {
+            Views.Agent view = parts.desk().view(tx, agentId);
+            return parts.config().sipTelephony() ? Registrations.withPhone(view, parts.registrations().live(tx)) : view;
+        });
     }
 
     // Telephony

@@ -3,6 +3,7 @@ package org.ivrgateway.core.agent;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
+import org.ivrgateway.api.Views;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
 
@@ -12,6 +13,8 @@ import org.ivrgateway.core.internal.Tx;
  * or the phone unregisters (expires 0).
  */
 public final class Registrations {
+    /** The reason an agent's view gives while its device has no registration (shown on the console). */
+    public static final String NOT_REGISTERED = "phone not registered";
 
     public void registered(Tx tx, String device, long expiresSeconds) throws SQLException {
         Sql.update(tx.c(), "DELETE FROM device_registration WHERE device = ?", device);
@@ -19,6 +22,13 @@ public final class Registrations {
             Sql.update(tx.c(), "INSERT INTO device_registration (device, expires_ms) VALUES (?, ?)", device,
                     tx.now() + expiresSeconds * 1000L);
         }
+    }
+
+    /** The agent as the console shows it: "phone not registered" while its device has no registration. */
+    public static Views.Agent withPhone(Views.Agent a, Set<String> live) {
+        if (a.device() == null || a.reason() != null || live.contains(a.device())) return a;
+        return new Views.Agent(a.id(), a.name(), a.device(), a.status(), a.since(), a.queues(), a.callId(),
+                NOT_REGISTERED);
     }
 
     /** The devices registered now. */

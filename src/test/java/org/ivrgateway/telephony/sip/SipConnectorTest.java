@@ -2,6 +2,9 @@ package org.ivrgateway.telephony.sip;
 
 import static org.ivrgateway.telephony.sip.SipRig.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +14,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.server.Node;
@@ -23,8 +30,8 @@ import org.ivrgateway.store.TestDatabase;
 
 /**
  * The connector against a stand-in for Kamailio's evapi socket (no Kamailio needed): it survives what is
- * not an event, answers an INVITE nobody expects with 404, records registrations, and TServer follows the
- * connection's heartbeat.
+ * not an event, answers an INVITE nobody expects with 404, records registrations (an agent whose phone is
+ * not registered shows so on the console), and TServer follows the connection's heartbeat.
  */
 class SipConnectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +59,13 @@ class SipConnectorTest {
                 assertEquals(11, reply.path("tindex").asInt());
                 assertEquals(22, reply.path("tlabel").asInt());
 
+                node.center().login("790006", "5001");
+                assertEquals(Registrations.NOT_REGISTERED, node.center().agent("790006").reason());
+                assertTrue(wallboard(node).contains(Registrations.NOT_REGISTERED), "the console shows it");
                 out.write(Netstrings.encode("{\"event\":\"registered\",\"device\":\"5001\",\"expires\":60}"));
                 awaitTrue("5001 is registered", () -> registrations(db, "5001") == 1);
+                assertNull(node.center().agent("790006").reason());
+                assertFalse(wallboard(node).contains(Registrations.NOT_REGISTERED));
                 out.write(Netstrings.encode("{\"event\":\"registered\",\"device\":\"5001\",\"expires\":0}"));
                 awaitTrue("5001 unregistered", () -> registrations(db, "5001") == 0);
 
@@ -68,6 +80,13 @@ class SipConnectorTest {
             JsonNode m = JSON.readTree(Netstrings.read(in));
             if (!"ping".equals(m.path("action").asText())) return m;
         }
+    }
+
+    private static String wallboard(Node node) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                node.uri().resolve("/console/wallboard")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        return r.body();
     }
 
     private static int tServer(Node node) {
