@@ -11,6 +11,9 @@ public interface ContactCenterView {
 
     List<Views.Agent> agents();
 
+    /** Every callback kept, with its state and attempts, newest first. */
+    List<Views.Callback> callbacks();
+
     /** Components and their states, as QuerySystemStatus reports them. */
     Views.SystemStatus systemStatus();
 }

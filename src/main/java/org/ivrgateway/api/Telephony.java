@@ -43,7 +43,8 @@ public interface Telephony {
 
     /**
      * The phone the call was handed to rang without being answered (or could not be reached): the call goes
-     * back to its queue where its entry time puts it, and the agent becomes UNAVAILABLE (CONTRACT §4.4).
+     * back to its queue where its entry time puts it, and the agent becomes UNAVAILABLE (docs/ARCHITECTURE.md,
+     * "Nothing stays stuck").
      * A call that is no longer ringing at an agent is left as it is; returns true when the call was requeued.
      */
     boolean noAnswer(String callId);
@@ -56,6 +57,12 @@ public interface Telephony {
 
     /** The switch answered a heartbeat now: it is alive (QuerySystemStatus's TServer). */
     void heartbeat();
+
+    /**
+     * How the call placed for a callback ended: {@code answered}, {@code no-answer}, {@code busy} or
+     * {@code failed} (-306 otherwise); -1021 unknown callback, -914 when it is not being dialled.
+     */
+    Views.Callback callbackOutcome(String callbackId, String outcome);
 
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();

@@ -25,6 +25,22 @@ public final class Views {
                         Map<AgentStatus, Integer> agentsByStatus) {
     }
 
+    /**
+     * A callback (docs/CALLBACKS.md): what CreateCallback stored, its state (PENDING, QUEUED, OFFERED,
+     * DIALING, ANSWERED, FAILED, EXPIRED, CANCELLED), the call that stands for it in its callback queue
+     * while it waits ({@code queuedCallId}, with the agent it is offered to), and every attempt so far.
+     */
+    public record Callback(String callbackId, String callId, String queue, String status, String contactName,
+                           String description, List<String> schedules, Map<String, String> contactData,
+                           int attempts, int maxAttempts, Instant notBefore, String queuedCallId,
+                           String offeredTo, List<CallbackAttempt> attemptList) {
+    }
+
+    /** One attempt of a callback: the number dialled, by which agent, when, and how it ended (null: going on). */
+    public record CallbackAttempt(int seq, String phone, String agentId, Instant startedAt, String outcome,
+                                  Instant endedAt) {
+    }
+
     /** An operation for the switch side: TRANSFER, DISCONNECT, REDIRECT, DISPLAY or ARRIVAL. */
     public record SwitchEvent(long id, String type, String callId, String destination, String detail,
                               Instant createdAt) {

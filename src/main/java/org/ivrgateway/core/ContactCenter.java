@@ -153,6 +153,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback acceptCallback(String callbackId, String agentId) {
+        return new CallbackWork(parts).accept(callbackId, agentId);
+    }
+
+    @Override
     public Views.Agent agent(String agentId) {
         return parts.store().write(tx -> {
             Views.Agent view = parts.desk().view(tx, agentId);
@@ -198,6 +203,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback callbackOutcome(String callbackId, String outcome) {
+        return telephony.callbackOutcome(callbackId, outcome);
+    }
+
+    @Override
     public List<Views.SwitchEvent> pendingEvents() {
         return telephony.pendingEvents();
     }
@@ -222,6 +232,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public List<Views.Agent> agents() {
         return views.agents();
+    }
+
+    @Override
+    public List<Views.Callback> callbacks() {
+        return new CallbackWork(parts).views();
     }
 
     @Override

@@ -22,10 +22,12 @@ final class Sweeper {
     private static final long KEEP_MILLIS = 24 * 3600_000L;
 
     private final Parts parts;
+    private final CallbackWork callbacks;
     private volatile Thread thread;
 
     Sweeper(Parts parts) {
         this.parts = parts;
+        this.callbacks = new CallbackWork(parts);
     }
 
     void start() {
@@ -50,6 +52,7 @@ final class Sweeper {
     void runTimers() {
         parts.store().routing(tx -> {
             parts.router().fireTimers(tx);
+            callbacks.release(tx);
             parts.sessions().expire(tx);
             parts.transit().expire(tx.c());
             return null;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Kamailio then reports {@code answered} (200 OK: the dialog started), {@code ended} (BYE),
  * {@code cancel}/{@code failed} (the caller gave up, or the call failed), {@code noanswer} (an agent's
- * phone did not answer within the ring time: the core's ring-no-answer, CONTRACT §4.4) and
+ * phone did not answer within the ring time: the core's ring-no-answer, docs/ARCHITECTURE.md) and
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
  * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC, ARRIVAL and DISPLAY
  * need nothing; TRANSFER stays pending (the voice platform transfers its own calls).

@@ -36,7 +36,7 @@ public final class Console {
         }
         Map<String, Page> pages = Map.of(
                 "wallboard", new WallboardPage(hub),
-                "agent", new AgentDeskPage(hub, desk, telephony, config),
+                "agent", new AgentDeskPage(hub, desk, telephony, view, config),
                 "telephony", new TelephonyPage(hub, telephony, config),
                 "config", new ConfigPage(config));
         ServletHolder console = new ServletHolder("console", new ConsoleServlet(pages, new Templates(), clock));

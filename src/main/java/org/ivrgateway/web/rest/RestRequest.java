@@ -30,6 +30,11 @@ public final class RestRequest {
         return variables.get(name);
     }
 
+    /** True when the request says it carries a body (a Content-Length above 0, or chunked). */
+    public boolean hasBody() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
     /** The JSON body as {@code type}; a missing, malformed or unexpected body is a 400. */
     public <T> T body(Class<T> type) {
         byte[] bytes;
