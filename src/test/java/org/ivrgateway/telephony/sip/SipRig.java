@@ -237,5 +237,8 @@ final class SipRig implements AutoCloseable {
         for (Process p : processes) if (p.isAlive()) p.destroyForcibly();
         if (node != null) node.close(); // closes its database too
         if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        try (var files = Files.walk(runDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }
