@@ -235,6 +235,16 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
+        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
+    }
+
+    @Override
+    public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
+        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
+    }
+
+    @Override
     public List<Views.Callback> callbacks() {
         return new CallbackWork(parts).views();
     }

@@ -61,7 +61,10 @@ final class Sweeper {
             long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
             parts.calls().purge(tx, keepFrom);
             parts.events().purge(tx, keepFrom);
-            parts.visits().purge(tx, keepFrom);
+            // The history behind the reports is kept longer (docs/REPORTS.md).
+            long reportsFrom = tx.now() - org.ivrgateway.core.report.Reports.KEEP_DAYS * 24 * 3600_000L;
+            parts.visits().purge(tx, Math.min(keepFrom, reportsFrom));
+            parts.agents().purgeActivity(tx, reportsFrom);
             return null;
         });
     }

@@ -30,6 +30,14 @@ public final class RestRequest {
         return variables.get(name);
     }
 
+    public String header(String name) {
+        return request.getHeader(name);
+    }
+
+    public String query(String name) {
+        return request.getParameter(name);
+    }
+
     /** True when the request says it carries a body (a Content-Length above 0, or chunked). */
     public boolean hasBody() {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
