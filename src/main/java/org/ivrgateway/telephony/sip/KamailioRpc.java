@@ -27,10 +27,17 @@ final class KamailioRpc {
         this.json = json;
     }
 
-    /** Ends an answered dialog; false when Kamailio does not know it (already ended). */
-    boolean endDialog(long hEntry, long hId) throws IOException, InterruptedException {
+    /** What {@code dlg.end_dlg} did. */
+    enum Ended { ENDED, UNKNOWN, FAILED }
+
+    /**
+     * Ends a confirmed dialog: ENDED, UNKNOWN when Kamailio does not know it (already ended, 404), FAILED
+     * for any other error (for example a dialog not confirmed yet).
+     */
+    Ended endDialog(long hEntry, long hId) throws IOException, InterruptedException {
         JsonNode reply = call("dlg.end_dlg", List.of(hEntry, hId));
-        return !reply.has("error");
+        if (!reply.has("error")) return Ended.ENDED;
+        return reply.path("error").path("code").asInt() == 404 ? Ended.UNKNOWN : Ended.FAILED;
     }
 
     private JsonNode call(String method, List<?> params) throws IOException, InterruptedException {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *     device or the overflow destination); an unknown call there is refused with 404;</li>
  * <li>to any other number (an agent's phone, an unmonitored IVR port): relayed as a plain proxy would.</li>
  * </ul>
- * Kamailio then reports {@code answered} (200 OK: the dialog started), {@code ended} (BYE),
+ * Kamailio then reports {@code answered} (200 OK: the dialog started), {@code acked} (the dialog is
+ * confirmed), {@code ended} (BYE),
  * {@code cancel}/{@code failed} (the caller gave up, or the call failed), {@code noanswer} (an agent's
  * phone did not answer within the ring time: the core's ring-no-answer, docs/ARCHITECTURE.md) and
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
@@ -49,6 +50,7 @@ public final class SipConnector implements AutoCloseable {
     private final EvapiLink link;
     private final ObjectMapper json = new ObjectMapper();
     private final Thread poller;
+    private final Map<String, Integer> disconnectTries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private SipConnector(CenterConfig config, Telephony telephony, Database db, Clock clock) {
@@ -96,6 +98,7 @@ public final class SipConnector implements AutoCloseable {
                 case "invite" -> invite(ev);
                 case "held" -> legs.held(text(ev, "callId"), ev.path("tindex").asLong(), ev.path("tlabel").asLong());
                 case "answered" -> answered(ev);
+                case "acked" -> legs.confirmed(text(ev, "callId"));
                 case "ended", "cancel", "failed" -> ended(text(ev, "callId"));
                 case "noanswer" -> noAnswer(ev);
                 case "registered" -> telephony.registered(text(ev, "device"), Math.max(0, ev.path("expires").asLong()));
@@ -239,23 +242,41 @@ public final class SipConnector implements AutoCloseable {
         telephony.acknowledge(e.id());
     }
 
-    /** Ends every leg of the call; false while a leg is still being set up (tried again on the next poll). */
+    /**
+     * Ends every leg of the call; false while a leg is still being set up or its dialog is not confirmed yet
+     * (Kamailio ends confirmed dialogs only): tried again on the next poll.
+     */
     private boolean disconnect(String callId) throws InterruptedException {
         List<Leg> all = legs.ofCall(callId);
-        if (all.stream().anyMatch(l -> l.state() == State.HOLDING || l.state() == State.RELAYED)) return false;
+        if (all.stream().anyMatch(l -> l.state() == State.HOLDING || l.state() == State.RELAYED
+                || l.state() == State.ANSWERED)) {
+            return gaveUp(callId);
+        }
+        boolean done = true;
         for (Leg leg : all) {
             if (leg.state() == State.ENDED) continue;
             if (leg.hEntry() != null && leg.hId() != null) {
                 try {
-                    if (!rpc.endDialog(leg.hEntry(), leg.hId())) LOG.debug("SIP: dialog of {} already gone", callId);
+                    KamailioRpc.Ended ended = rpc.endDialog(leg.hEntry(), leg.hId());
+                    if (ended == KamailioRpc.Ended.FAILED) done = false;
                 } catch (IOException ex) {
                     LOG.warn("SIP: Disconnect of {}: Kamailio JSON-RPC failed: {}", callId, ex.toString());
+                    done = false;
                 }
             } else if (leg.state() == State.HELD && legs.claim(leg.sipCallId(), State.HELD, State.ENDED)) {
                 send(message("reject", leg.tIndex(), leg.tLabel(), Map.of("code", 480, "reason", "Disconnected")));
                 telephony.cleared(callId);
             }
         }
+        if (done) disconnectTries.remove(callId);
+        return done || gaveUp(callId);
+    }
+
+    /** A Disconnect not done yet is tried again on the next polls for about ten seconds, then given up. */
+    private boolean gaveUp(String callId) {
+        if (disconnectTries.merge(callId, 1, Integer::sum) < 50) return false;
+        LOG.warn("SIP: Disconnect of {}: Kamailio could not end its dialog; given up", callId);
+        disconnectTries.remove(callId);
         return true;
     }
 

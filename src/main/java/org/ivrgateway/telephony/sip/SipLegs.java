@@ -17,8 +17,11 @@ final class SipLegs {
     /** A leg offered at an IVR device, and a leg that arrived at a transit number or a queue's pilot. */
     enum Kind { IVR, HELD }
 
-    /** HOLDING: Kamailio was told to hold it; HELD: it holds it (suspended); RELAYED, ANSWERED, ENDED. */
-    enum State { HOLDING, HELD, RELAYED, ANSWERED, ENDED }
+    /**
+     * HOLDING: Kamailio was told to hold it; HELD: it holds it (suspended); RELAYED; ANSWERED (200 OK);
+     * CONFIRMED (the caller's ACK passed: only now can Kamailio end the dialog); ENDED.
+     */
+    enum State { HOLDING, HELD, RELAYED, ANSWERED, CONFIRMED, ENDED }
 
     record Leg(String sipCallId, String callId, Kind kind, State state, Long tIndex, Long tLabel, Long hEntry,
                Long hId, long createdMs) {
@@ -60,10 +63,19 @@ final class SipLegs {
                 sipCallId, State.ENDED.name()));
     }
 
+    /** The leg's dialog started (200 OK); a leg whose ACK was seen first stays CONFIRMED. */
     void answered(String sipCallId, long hEntry, long hId) {
-        db.inTransaction(c -> Sql.update(c, "UPDATE sip_leg SET state = ?, h_entry = ?, h_id = ?, updated_ms = ?"
-                        + " WHERE sip_call_id = ? AND state <> ?", State.ANSWERED.name(), hEntry, hId, clock.millis(),
-                sipCallId, State.ENDED.name()));
+        db.inTransaction(c -> Sql.update(c, "UPDATE sip_leg SET state = CASE WHEN state = ? THEN state ELSE ? END,"
+                        + " h_entry = ?, h_id = ?, updated_ms = ? WHERE sip_call_id = ? AND state <> ?",
+                State.CONFIRMED.name(), State.ANSWERED.name(), hEntry, hId, clock.millis(), sipCallId,
+                State.ENDED.name()));
+    }
+
+    /** The caller's ACK passed Kamailio: the dialog is confirmed. */
+    void confirmed(String sipCallId) {
+        db.inTransaction(c -> Sql.update(c, "UPDATE sip_leg SET state = ?, updated_ms = ? WHERE sip_call_id = ?"
+                + " AND state IN (?, ?)", State.CONFIRMED.name(), clock.millis(), sipCallId, State.RELAYED.name(),
+                State.ANSWERED.name()));
     }
 
     /** Moves the leg from {@code from} to {@code to}; true for the one caller that made the change. */

@@ -237,6 +237,7 @@ final class SipRig implements AutoCloseable {
         for (Process p : processes) if (p.isAlive()) p.destroyForcibly();
         if (node != null) node.close(); // closes its database too
         if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        if (Boolean.getBoolean("ivr.test.keepKamailio")) return; // -Divr.test.keepKamailio=true keeps its logs
         try (var files = Files.walk(runDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
