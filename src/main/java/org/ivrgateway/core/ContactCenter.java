@@ -20,6 +20,7 @@ import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.store.Database;
@@ -37,6 +38,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     private final CenterViews views;
     private final SystemStatusProbe status;
     private final Sweeper sweeper;
+    private final ChangeFeed feed;
 
     public ContactCenter(Database db, CenterConfig config, Clock clock) {
         Signals signals = new Signals();
@@ -44,7 +46,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         this.telephony = new TelephonyPort(parts);
         this.views = new CenterViews(parts);
         this.status = new SystemStatusProbe(parts.store(), config.telephony());
-        this.sweeper = new Sweeper(parts);
+        this.feed = new ChangeFeed(db, signals);
+        this.sweeper = new Sweeper(parts, feed);
         this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
     }
 
@@ -87,6 +90,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     /** Starts the node's background sweeper (timers, and waking waiters on other nodes' changes). */
     public ContactCenter start() {
+        feed.start();
         sweeper.start();
         return this;
     }
@@ -94,6 +98,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     /** Fires every due timer now (overflow, reservation end, wrap-up end, idle sessions); the sweeper's job. */
     public void runTimers() {
         sweeper.runTimers();
+    }
+
+    /** True while this node hears other nodes' changes through the database (PostgreSQL LISTEN/NOTIFY). */
+    public boolean hearsOtherNodes() {
+        return feed.listening();
     }
 
     /** Wakes this node's waiters whose call another node changed; the sweeper's job. */
@@ -104,6 +113,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public void close() {
         sweeper.stop();
+        feed.close();
         status.closed();
     }
 
@@ -198,11 +208,6 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public void heartbeat() {
-        telephony.heartbeat();
-    }
-
-    @Override
     public Views.Callback callbackOutcome(String callbackId, String outcome) {
         return telephony.callbackOutcome(callbackId, outcome);
     }
@@ -217,7 +222,17 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         telephony.acknowledge(eventId);
     }
 
+    @Override
+    public void heartbeat() {
+        telephony.heartbeat();
+    }
+
     // ContactCenterView
+
+    @Override
+    public List<Views.SwitchEvent> switchEvents() {
+        return telephony.switchEvents();
+    }
 
     @Override
     public List<Views.Queue> queues() {

@@ -44,7 +44,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,
                 new Router(config, calls, agents, visits, events, transit, registrations),
-                new Statistics(config, calls, agents), transit, new Callbacks(config, store.clock()),
+                new Statistics(config, agents), transit, new Callbacks(config, store.clock()),
                 new RoutingRules(config, store.clock()), registrations);
     }
 }

@@ -3,6 +3,7 @@ package org.ivrgateway.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,12 @@ final class Sweeper {
 
     private final Parts parts;
     private final CallbackWork callbacks;
+    private final ChangeFeed feed;
     private volatile Thread thread;
 
-    Sweeper(Parts parts) {
+    Sweeper(Parts parts, ChangeFeed feed) {
         this.parts = parts;
+        this.feed = feed;
         this.callbacks = new CallbackWork(parts);
     }
 
@@ -88,7 +91,8 @@ final class Sweeper {
                     runTimers();
                     nextTimers = now + TIMER_MILLIS;
                 }
-                watch();
+                // Other nodes' changes come through the change feed; reading versions is the fallback.
+                if (!feed.listening()) watch();
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;

@@ -1,18 +1,31 @@
 package org.ivrgateway.core.config;
 
 /**
- * {@code telephony:} — how the telephony side is connected (docs/TELEPHONY.md). Without {@code sip}, the
- * built-in REST port is the telephony side. With {@code sip}, the gateway connects to Kamailio and
- * {@code heartbeatSeconds} (default 5) is how often it checks that Kamailio answers.
+ * {@code telephony:} — {@code heartbeatSeconds}: 0 (the default without {@code sip}) when the telephony side
+ * has no connection to lose (the built-in REST telephony), so QuerySystemStatus reports the T-Server
+ * operational; above 0, the T-Server is operational only while the telephony side spoke to the core (a
+ * report or a heartbeat) within that many seconds (docs/CONFORMANCE.md, QuerySystemStatus). With
+ * {@code sip}, the gateway connects to Kamailio (docs/TELEPHONY.md) and pings it within every heartbeat
+ * period (default 5 seconds; 0 is refused).
  */
 public record TelephonyConfig(Integer heartbeatSeconds, SipConfig sip) {
-    public static final TelephonyConfig NONE = new TelephonyConfig(null, null);
+    public static final TelephonyConfig DEFAULT = new TelephonyConfig(null, null);
 
     public TelephonyConfig {
         heartbeatSeconds = Checks.atLeast("telephony.heartbeatSeconds", heartbeatSeconds, 0, sip == null ? 0 : 5);
         if (sip != null && heartbeatSeconds == 0) {
             throw new IllegalArgumentException("telephony.heartbeatSeconds: must be at least 1 with telephony.sip");
         }
+    }
+
+    /** The REST telephony side with a heartbeat of {@code heartbeatSeconds} (0: none). */
+    public TelephonyConfig(Integer heartbeatSeconds) {
+        this(heartbeatSeconds, null);
+    }
+
+    /** True when the T-Server's state follows the telephony side's heartbeat. */
+    public boolean watchesHeartbeat() {
+        return heartbeatSeconds > 0;
     }
 
     /**

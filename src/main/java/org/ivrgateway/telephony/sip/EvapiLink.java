@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's connection to Kamailio's evapi socket: opened, and opened again one second after it is
  * lost, for as long as the link is not closed. Every frame Kamailio sends goes to the handler, in order,
- * on the link's own thread. Kamailio counts as alive while the connection is up and it answered a ping
- * within the last three heartbeat periods.
+ * on the link's own thread. It pings Kamailio three times a heartbeat period; Kamailio counts as alive
+ * while the connection is up and it answered a ping within the last period.
  */
 final class EvapiLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvapiLink.class);
@@ -55,7 +55,7 @@ final class EvapiLink implements AutoCloseable {
     }
 
     boolean alive() {
-        return out != null && clock.millis() - lastPongMs <= 3 * heartbeatMs;
+        return out != null && clock.millis() - lastPongMs <= heartbeatMs;
     }
 
     /** Sends one message to Kamailio; false when there is no connection now. */
@@ -103,7 +103,7 @@ final class EvapiLink implements AutoCloseable {
 
     private void pingLoop() {
         while (!closed) {
-            pause(heartbeatMs);
+            pause(Math.max(100, heartbeatMs / 3));
             if (!closed) send(PING);
         }
     }

@@ -11,7 +11,8 @@ import org.ivrgateway.api.Telephony;
 
 /**
  * The telephony side's REST port (CONTRACT §4.3, §6): it reports calls offered, answered, cleared and
- * arriving at a dialed number, and takes the operations that need a switch from the event list.
+ * arriving at a dialed number, takes the operations that need a switch from the event list, and says it is
+ * alive with a heartbeat when it has nothing else to say (QuerySystemStatus's T-Server state).
  */
 final class TelephonyRoutes {
 
