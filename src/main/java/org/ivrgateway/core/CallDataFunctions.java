@@ -1,10 +1,12 @@
 package org.ivrgateway.core;
 
+import java.util.Map;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.ContactData;
 
 /**
  * What a script attaches to a call: contact data, the transferable flag (FMNQ), the business unit.
@@ -19,9 +21,28 @@ final class CallDataFunctions {
         this.parts = parts;
     }
 
+    /**
+     * Sets one key. A call holds at most {@link ContactData#MAX_KEYS} keys and {@link ContactData#MAX_BYTES}
+     * bytes of keys and values (UTF-8): a key past either is -306 and changes nothing (docs/RELIABILITY.md).
+     * The call's row is locked, so two requests at once cannot both take the last place.
+     */
     Result setContactData(Request r) {
+        String key = r.args().string("Key");
+        String value = r.args().string("Value");
         parts.store().write(tx -> {
-            parts.contactData().put(tx, r.callId(), r.args().string("Key"), r.args().string("Value"));
+            parts.calls().lock(tx, r.callId());
+            Map<String, String> data = parts.contactData().all(tx, r.callId());
+            data.put(key, value);
+            if (data.size() > ContactData.MAX_KEYS) {
+                throw new IvrException(ReturnCode.INVALID_PARAMETER, "call " + r.callId() + " already holds "
+                        + ContactData.MAX_KEYS + " contact data keys, the most a call may hold");
+            }
+            long bytes = ContactData.bytes(data);
+            if (bytes > ContactData.MAX_BYTES) {
+                throw new IvrException(ReturnCode.INVALID_PARAMETER, "contact data of call " + r.callId()
+                        + " would hold " + bytes + " bytes, more than the " + ContactData.MAX_BYTES + " a call may hold");
+            }
+            parts.contactData().put(tx, r.callId(), key, value);
             return null;
         });
         return r.success();

@@ -8,6 +8,7 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.store.Database;
 
 /**
  * QueryCallStatus (CONTRACT §3.7): answers at once unless the call is queued (1). With a Timeout, a queued
@@ -31,8 +32,17 @@ final class CallStatusQuery {
         int timeout = r.args().integer("Timeout");
         if (timeout == 0) return answer(r, read(callId));
         long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
-        long end = Math.min(System.nanoTime() + Signals.nanos(waitMillis), r.deadlineNanos());
+        // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
+        long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
         Signals.Slot slot = parts.signals().register(callId);
+        try {
+            return Database.withDeadline(end, () -> waitFor(r, callId, slot, end));
+        } finally {
+            parts.signals().unregister(callId);
+        }
+    }
+
+    private Result waitFor(Request r, String callId, Signals.Slot slot, long end) {
         try {
             while (true) {
                 long seen = slot.generation();
@@ -44,17 +54,22 @@ final class CallStatusQuery {
                     throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
                 }
                 Long due = s.call().nextTimerMs();
+                boolean timerFirst = false;
                 if (due != null) {
-                    long untilDue = Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis());
-                    left = Math.min(left, Signals.nanos(untilDue));
+                    long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis()));
+                    timerFirst = untilDue < left;
+                    left = Math.min(left, untilDue);
                 }
-                slot.await(seen, left);
+                // The wait's end needs no last read: nothing signalled, so the call is still queued. At
+                // 2,000 waits ending together that read would make them queue for connections past their
+                // deadline (docs/RELIABILITY.md).
+                if (!slot.await(seen, left) && !timerFirst) {
+                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
-        } finally {
-            parts.signals().unregister(callId);
         }
     }
 

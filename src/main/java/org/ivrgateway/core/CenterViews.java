@@ -1,5 +1,6 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.stats.QueueFigures;
 
 /** The read views of the live contact center (REST, console). */
@@ -36,17 +38,30 @@ final class CenterViews {
         });
     }
 
-    List<Views.Call> calls() {
+    List<Views.Call> calls(int offset, int limit) {
         return parts.store().write(tx -> {
             List<Views.Call> out = new ArrayList<>();
-            for (CallRow c : parts.calls().live(tx)) {
-                Instant queuedAt = c.queuedMs() == null ? null : Instant.ofEpochMilli(c.queuedMs());
-                out.add(new Views.Call(c.callId(), c.device(), c.ani(), c.dnis(), c.monitored(), c.queue(),
-                        c.priority() == null ? 0 : c.priority(), c.status(), c.extension(), queuedAt, c.agentId(),
-                        c.description(), c.display(), c.businessUnit(), parts.contactData().all(tx, c.callId())));
-            }
+            for (CallRow c : parts.calls().live(tx, offset, limit)) out.add(view(tx, c));
             return out;
         });
+    }
+
+    int liveCallCount() {
+        return parts.store().write(tx -> parts.calls().liveCount(tx));
+    }
+
+    Optional<Views.Call> call(String callId) {
+        return parts.store().write(tx -> {
+            Optional<CallRow> row = parts.calls().find(tx, callId).filter(c -> !c.ended());
+            return row.isEmpty() ? Optional.<Views.Call>empty() : Optional.of(view(tx, row.get()));
+        });
+    }
+
+    private Views.Call view(Tx tx, CallRow c) throws SQLException {
+        Instant queuedAt = c.queuedMs() == null ? null : Instant.ofEpochMilli(c.queuedMs());
+        return new Views.Call(c.callId(), c.device(), c.ani(), c.dnis(), c.monitored(), c.queue(),
+                c.priority() == null ? 0 : c.priority(), c.status(), c.extension(), queuedAt, c.agentId(),
+                c.description(), c.display(), c.businessUnit(), parts.contactData().all(tx, c.callId()));
     }
 
     List<Views.Agent> agents() {

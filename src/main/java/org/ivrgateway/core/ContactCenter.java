@@ -100,6 +100,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         sweeper.runTimers();
     }
 
+    /** How many calls have QueryCallStatus waits on this node now. */
+    int callsWaitedOn() {
+        return parts.signals().watched().size();
+    }
+
     /** True while this node hears other nodes' changes through the database (PostgreSQL LISTEN/NOTIFY). */
     public boolean hearsOtherNodes() {
         return feed.listening();
@@ -240,8 +245,18 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public List<Views.Call> calls() {
-        return views.calls();
+    public List<Views.Call> calls(int offset, int limit) {
+        return views.calls(offset, Math.min(limit, MAX_CALLS));
+    }
+
+    @Override
+    public int liveCallCount() {
+        return views.liveCallCount();
+    }
+
+    @Override
+    public java.util.Optional<Views.Call> call(String callId) {
+        return views.call(callId);
     }
 
     @Override

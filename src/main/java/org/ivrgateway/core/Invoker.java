@@ -15,6 +15,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
+import org.ivrgateway.store.Database;
 import org.ivrgateway.store.StoreException;
 import org.ivrgateway.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -50,11 +51,14 @@ final class Invoker {
             }
             if (f.scope() == IvrFunction.Scope.NONE) {
                 long deadline = start + Signals.nanos(args.integer("RpcTimeout", Integer.MAX_VALUE));
-                return handler.handle(new Request(f, args, null, null, deadline, invocation.client()));
+                return handler.handle(new Request(f, args, null, null, deadline, invocation.client(), start));
             }
             Request request;
             try {
-                request = parts.store().write(tx -> check(tx, f, args, invocation, start));
+                // Its first connection no request waits for longer than the longest wait it could ask for.
+                long checkDeadline = start + Signals.nanos(parts.config().gateway().maxWaitMillis());
+                request = Database.withDeadline(checkDeadline,
+                        () -> parts.store().write(tx -> check(tx, f, args, invocation, start)));
             } catch (StoreUnavailableException e) {
                 // The system status answers even without its database: overall status 0.
                 if (f == IvrFunction.QUERY_SYSTEM_STATUS) return offlineStatus.handle(null);
@@ -63,11 +67,12 @@ final class Invoker {
             if (System.nanoTime() - request.deadlineNanos() > 0) {
                 throw new IvrException(ReturnCode.TIMEOUT, "RpcTimeout passed before " + f.guideName() + " could run");
             }
-            return handler.handle(request);
+            // No unit of work of the function waits for a connection past the session's deadline (-701).
+            return Database.withDeadline(request.deadlineNanos(), () -> handler.handle(request));
         } catch (InvalidArgumentException e) {
             return Result.failure(f, ReturnCode.INVALID_PARAMETER, e.getMessage());
         } catch (StoreUnavailableException e) {
-            LOG.warn("{}: database unreachable: {}", f.guideName(), e.getMessage());
+            LOG.warn("{}: database unreachable: {}", f.guideName(), String.valueOf(e.getCause()));
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
             // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.
@@ -95,7 +100,7 @@ final class Invoker {
             checkKind(f, session, call);
         }
         long deadline = start + Signals.nanos(session.rpcTimeoutMillis());
-        return new Request(f, args, session, call, deadline, invocation.client());
+        return new Request(f, args, session, call, deadline, invocation.client(), start);
     }
 
     /**

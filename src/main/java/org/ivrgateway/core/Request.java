@@ -9,10 +9,11 @@ import org.ivrgateway.core.session.Session;
 /**
  * One checked invocation, ready for its handler: the typed arguments, the session (null for Initialize),
  * the call named by CallID (null when the function names none), the deadline (System.nanoTime) set by the
- * session's RpcTimeout, and the caller's address.
+ * session's RpcTimeout, the caller's address, and when the invocation arrived (System.nanoTime), from which
+ * a QueryCallStatus counts its Timeout.
  */
 record Request(IvrFunction function, Arguments args, Session session, CallRow call, long deadlineNanos,
-               String client) {
+               String client, long startNanos) {
 
     String callId() {
         return call == null ? null : call.callId();

@@ -3,8 +3,10 @@ package org.ivrgateway.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Visits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ final class Sweeper {
             callbacks.release(tx);
             parts.sessions().expire(tx);
             parts.transit().expire(tx.c());
+            closeLostCalls(tx);
             return null;
         });
         parts.store().write(tx -> {
@@ -70,6 +73,20 @@ final class Sweeper {
             parts.agents().purgeActivity(tx, reportsFrom);
             return null;
         });
+    }
+
+    /**
+     * Closes, as abandoned, the live calls that have not changed for {@code calls.maxAgeHours}: the
+     * telephony side never reported them cleared, and they would hold their agent, transit number and place
+     * in the queue for ever (docs/RELIABILITY.md). At most {@value #BATCH} a sweep.
+     */
+    private void closeLostCalls(Tx tx) throws java.sql.SQLException {
+        long before = tx.now() - parts.config().calls().maxAgeMillis();
+        for (CallRow call : parts.calls().unchangedSince(tx, before, BATCH)) {
+            LOG.warn("call {} closed as lost: no report for {} hours (device {}, queue {}, agent {})", call.callId(),
+                    parts.config().calls().maxAgeHours(), call.device(), call.queue(), call.agentId());
+            parts.router().ended(tx, call, Visits.ABANDONED);
+        }
     }
 
     /** Wakes this node's waiters whose call another node changed. */

@@ -72,7 +72,8 @@ public final class Main implements Callable<Integer> {
         Database database;
         try {
             boolean h2 = DatabaseUrl.isH2(url);
-            database = Database.open(url, dbUser == null && h2 ? "sa" : dbUser, dbPassword == null && h2 ? "" : dbPassword, 16);
+            database = Database.open(url, dbUser == null && h2 ? "sa" : dbUser, dbPassword == null && h2 ? "" : dbPassword,
+                    center.database().poolSize());
         } catch (RuntimeException e) {
             err.println("ivr-gateway: cannot open the database " + url + ": " + rootMessage(e));
             return START_FAILED;

@@ -6,13 +6,17 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -38,20 +42,51 @@ public final class ServerFactory {
     /** How long a graceful stop waits for requests in flight (a QueryCallStatus blocks up to maxWaitMillis). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * What one node accepts from its clients: at most {@code maxConnections} open connections (more wait
+     * in the kernel's backlog), and {@code headerTimeout} to send a request's headers.
+     */
+    public record Limits(int maxConnections, Duration headerTimeout) {
+        /** Header timeout: a browser sends its headers in one packet; 10 s is generous on any network. */
+        public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+        /** At most 10,000 connections, and never more than half the file descriptors the process may open. */
+        public static final Limits DEFAULT = new Limits(Math.min(10_000, Math.max(64, (int) (maxFileDescriptors() / 2))),
+                HEADER_TIMEOUT);
+    }
+
     private ServerFactory() {
+    }
+
+    private static long maxFileDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return 20_000;
+    }
+
+    /** {@link #newServer(String, int, IvrApi, CenterConfig, BooleanSupplier, Limits)} with the default limits. */
+    public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
+            String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable) {
+        return newServer(host, port, center, config, databaseReachable, Limits.DEFAULT);
     }
 
     /**
      * The whole gateway over one contact center: the subdialog URLs, REST, the console, /health and
-     * /metrics. {@code host} null listens on every interface; {@code port} 0 takes a free port.
+     * /metrics. {@code host} null listens on every interface; {@code port} 0 takes a free port. In front of
+     * everything, {@link EdgeHandler} (TRACE refused, /health on platform threads) and the connection
+     * limits of docs/RELIABILITY.md.
      */
     public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
-            String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable) {
+            String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable, Limits limits) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+        threads.setVirtualThreadsExecutor(virtual);
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        HeaderDeadline headers = new HeaderDeadline(limits.headerTimeout());
+        connector.addBean(headers);
         connector.setHost(host);
         connector.setPort(port);
         // A QueryCallStatus wait sends nothing until it answers; the connection must outlive the longest
@@ -77,7 +112,7 @@ public final class ServerFactory {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new EdgeHandler(new GracefulHandler(context), virtual, headers));
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         return server;
     }

@@ -5,16 +5,31 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.ivrgateway.api.IvrException;
 
 /**
- * The database that holds all live state (CONTRACT §5): a HikariCP pool over H2 or PostgreSQL, migrated
- * by Flyway from {@code db/migration} when opened, so every node that opens the same URL sees the same
- * schema. Work runs in {@link #inTransaction}; a failure to reach the database becomes
- * {@link StoreUnavailableException} (-801 at the API's edge).
+ * The database that holds all live state: a HikariCP pool over H2 or PostgreSQL, migrated by Flyway from
+ * {@code db/migration} when opened, so every node that opens the same URL sees the same schema. Work runs
+ * in {@link #inTransaction}; a failure to reach the database becomes {@link StoreUnavailableException}
+ * (-801 at the API's edge), a failure to get a connection before the caller's deadline
+ * {@link StoreBusyException} (-701). See docs/RELIABILITY.md.
+ *
+ * <p>Units of work queue for a connection at a fair gate with as many permits as the pool has
+ * connections, never inside the pool: a caller waits at most until its deadline ({@link #withDeadline})
+ * or the connection timeout, whichever comes first, and then fails fast.
  */
 public final class Database implements AutoCloseable {
+    /** The pool size when the configuration names none (database.poolSize); see docs/RELIABILITY.md. */
+    public static final int DEFAULT_POOL_SIZE = 8;
+    /** Longest wait for a connection of a unit of work without a deadline of its own. */
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+
+    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
     /** One unit of work on one connection, committed when it returns. */
     @FunctionalInterface
@@ -24,10 +39,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    private final Semaphore gate;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, int poolSize) {
         this.dataSource = dataSource;
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.gate = new Semaphore(poolSize, true);
     }
 
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
@@ -43,7 +60,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("ivr-store");
         // A request must fail fast (-801) rather than hang when the database is gone.
-        config.setConnectionTimeout(3_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(10_000);
         HikariDataSource ds = new HikariDataSource(config);
@@ -53,11 +70,27 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, poolSize);
     }
 
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, "sa", "", 16);
+        return open(jdbcUrl, "sa", "", DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Runs {@code body} with a deadline ({@link System#nanoTime()} based) for every unit of work it starts
+     * on this thread: one that cannot get a connection before it fails with {@link StoreBusyException}.
+     * Nested calls keep the earlier deadline.
+     */
+    public static <T> T withDeadline(long deadlineNanos, Supplier<T> body) {
+        Long outer = DEADLINE.get();
+        DEADLINE.set(outer != null && outer - deadlineNanos < 0 ? outer : deadlineNanos);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) DEADLINE.remove();
+            else DEADLINE.set(outer);
+        }
     }
 
     public DataSource dataSource() {
@@ -70,22 +103,45 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
+        acquire();
+        // HikariCP gives the connection back with its auto-commit reset, even when it is broken.
         try (Connection c = connection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
+                if (!(e instanceof IvrException) && lost(c)) {
+                    // Whatever the driver called it, the database went away under this unit of work: -801,
+                    // and the broken connection leaves the pool instead of failing the next request too.
+                    dataSource.evictConnection(c);
+                    throw new StoreUnavailableException(e);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw StoreException.from(e);
+        } finally {
+            gate.release();
         }
+    }
+
+    /** Takes a permit of the gate before the deadline (or the connection timeout), else -701. */
+    private void acquire() {
+        if (dataSource.isClosed()) throw new StoreUnavailableException(new SQLException("the pool is closed", "08003"));
+        Long deadline = DEADLINE.get();
+        long waitNanos = TimeUnit.MILLISECONDS.toNanos(CONNECTION_TIMEOUT_MILLIS);
+        if (deadline != null) waitNanos = Math.min(waitNanos, deadline - System.nanoTime());
+        boolean got;
+        try {
+            got = waitNanos > 0 ? gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS) : gate.tryAcquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) throw new StoreBusyException(new SQLTransientConnectionException("no connection free before the deadline"));
     }
 
     /**
@@ -100,6 +156,15 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException(e);
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** True when the connection a unit of work failed on is gone: the failure was the database's, not the work's. */
+    private static boolean lost(Connection c) {
+        try {
+            return c.isClosed() || !c.isValid(1);
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -4,13 +4,13 @@ import java.sql.SQLException;
 import org.ivrgateway.api.ReturnCode;
 
 /**
- * Every pooled connection stayed in use for the pool's whole connection timeout while the database itself
+ * No connection came free before the caller's deadline (or the connection timeout) while the database itself
  * answers: the node is saturated, not cut off. The API answers -701 ("the server may be busy"), so a script
  * retries instead of sending the caller to its "system down" fallback, which -801 would.
  */
 public final class StoreBusyException extends StoreException {
 
     public StoreBusyException(SQLException cause) {
-        super(ReturnCode.TIMEOUT, "no database connection free in time: " + cause.getMessage(), cause);
+        super(ReturnCode.TIMEOUT, "no database connection free in time", cause);
     }
 }

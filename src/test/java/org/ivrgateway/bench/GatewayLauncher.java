@@ -12,7 +12,7 @@ import org.ivrgateway.store.Database;
 /** Starts the real gateway through the server's own factory, on 127.0.0.1 and a free port. */
 final class GatewayLauncher {
     /** The server's default pool size (Database.open). */
-    static final int POOL_SIZE = 16;
+    static final int POOL_SIZE = Database.DEFAULT_POOL_SIZE;
 
     private GatewayLauncher() {
     }

@@ -32,6 +32,7 @@ final class Fixture {
     final TestDatabase test;
     final CenterConfig config;
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T15:00:00Z"));
+    final Database db;
     final ContactCenter center;
 
     Fixture(TestDatabase test) {
@@ -41,7 +42,8 @@ final class Fixture {
     Fixture(TestDatabase test, CenterConfig config) {
         this.test = test;
         this.config = config;
-        this.center = new ContactCenter(test.open(), config, clock);
+        this.db = test.open();
+        this.center = new ContactCenter(db, config, clock);
     }
 
     /** A second node (or a restarted one) on the same database and clock. */

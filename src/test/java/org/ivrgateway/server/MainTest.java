@@ -2,6 +2,7 @@ package org.ivrgateway.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -26,6 +27,16 @@ class MainTest {
     }
 
     @Test
+    void tooLargeConfigurationExitsWith2AtOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("center.yaml");
+        Files.writeString(file, "adminServerName: \"" + "x".repeat(5 << 20) + "\"\n");
+        Run run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> run("--config", file.toString(), "--port", "0"));
+        assertEquals(Main.CONFIG_ERROR, run.status);
+        assertTrue(run.err.startsWith("ivr-gateway: " + file + ": the file has "), run.err);
+    }
+
+    @Test
     void unreachableDatabaseExitsWith1WithoutAStackTrace() {
         Run run = run("--port", "0", "--db", "jdbc:nosuchdriver://nowhere");
         assertEquals(Main.START_FAILED, run.status);
@@ -42,7 +53,12 @@ class MainTest {
 
     @Test
     void h2UrlsGetThePortableOptions() {
-        assertEquals("jdbc:h2:file:/tmp/x" + DatabaseUrl.H2_OPTIONS, DatabaseUrl.portable("jdbc:h2:file:/tmp/x"));
+        assertEquals("jdbc:h2:file:/tmp/x" + DatabaseUrl.H2_OPTIONS + ";WRITE_DELAY=0",
+                DatabaseUrl.portable("jdbc:h2:file:/tmp/x"));
+        assertEquals("jdbc:h2:file:/tmp/x;MODE=PostgreSQL;WRITE_DELAY=0", DatabaseUrl.portable("jdbc:h2:file:/tmp/x;MODE=PostgreSQL"));
+        assertEquals("jdbc:h2:file:/tmp/x;WRITE_DELAY=500" + DatabaseUrl.H2_OPTIONS,
+                DatabaseUrl.portable("jdbc:h2:file:/tmp/x;WRITE_DELAY=500"));
+        assertTrue(DatabaseUrl.DEFAULT.endsWith(";WRITE_DELAY=0"));
         assertEquals("jdbc:postgresql://db/ivr", DatabaseUrl.portable("jdbc:postgresql://db/ivr"));
         assertTrue(DatabaseUrl.DEFAULT.startsWith("jdbc:h2:file:./data/ivr-gateway;MODE=PostgreSQL"));
     }

@@ -22,6 +22,10 @@ final class Rest implements AutoCloseable {
         this.base = base;
     }
 
+    URI base() {
+        return base;
+    }
+
     /** An answer: its status, its body parsed as JSON (null when empty or not JSON), its raw text and headers. */
     record Answer(int status, JsonNode json, String text, HttpHeaders headers) {
         String field(String name) {

@@ -1,6 +1,8 @@
 package org.ivrgateway.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +69,54 @@ class DatabaseTest {
         db.close();
         StoreException gone = assertThrows(StoreException.class, () -> db.inTransaction(c -> 1));
         assertEquals(ReturnCode.SERVER_UNREACHABLE, gone.code());
+    }
+
+    @BothDatabases
+    void noWorkWaitsForAConnectionPastItsDeadline(TestDatabase test) throws Exception {
+        try (Database db = Database.open(test.url(), test.user(), "", 2)) {
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            Runnable hold = () -> db.inTransaction(c -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            Thread first = Thread.ofVirtual().start(hold);
+            Thread second = Thread.ofVirtual().start(hold);
+            try {
+                assertTrue(holding.await(10, TimeUnit.SECONDS));
+                // Without the deadline the unit of work would wait the whole connection timeout (3 s).
+                StoreException busy = assertTimeoutPreemptively(java.time.Duration.ofMillis(2_500), () ->
+                        assertThrows(StoreException.class, () -> Database.withDeadline(
+                                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100), () -> db.inTransaction(c -> 1))));
+                assertEquals(ReturnCode.TIMEOUT, busy.code());
+                assertFalse(busy.getMessage().contains("ivr-store"), busy.getMessage());
+            } finally {
+                release.countDown();
+                first.join();
+                second.join();
+            }
+            assertEquals(Integer.valueOf(1), Database.withDeadline(System.nanoTime(), () -> db.inTransaction(c -> 1)),
+                    "a deadline just passed still gets a free connection at once");
+        }
+    }
+
+    @BothDatabases
+    void workWhoseConnectionDiesIsUnreachableNotAnIncident(TestDatabase test) {
+        try (Database db = Database.open(test.url(), test.user(), "", 2)) {
+            StoreException gone = assertThrows(StoreException.class, () -> db.inTransaction(c -> {
+                c.unwrap(java.sql.Connection.class).close(); // the server side of the connection is gone
+                c.createStatement().executeQuery("SELECT 1");
+                return null;
+            }));
+            assertEquals(ReturnCode.SERVER_UNREACHABLE, gone.code());
+            assertEquals("the database cannot be reached", gone.getMessage());
+            assertEquals(Integer.valueOf(1), db.inTransaction(c -> 1), "the pool replaces the dead connection");
+        }
     }
 
     private static int count(Database db) {

@@ -116,6 +116,25 @@ public final class Calls {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id", Calls::map);
     }
 
+    /** A page of the live calls in order of arrival. */
+    public List<CallRow> live(Tx tx, int offset, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id"
+                + " LIMIT ? OFFSET ?", Calls::map, limit, offset);
+    }
+
+    /**
+     * Live calls that have not changed since {@code before} (epoch ms): lost, their clear never reported. A
+     * callback waiting in its queue is not a call the switch reports; its schedules end it (docs/CALLBACKS.md).
+     */
+    public List<CallRow> unchangedSince(Tx tx, long before, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE AND callback_id IS NULL"
+                + " AND COALESCE(touched_ms, created_ms) < ? ORDER BY created_ms, call_id LIMIT ?", Calls::map, before, limit);
+    }
+
+    public int liveCount(Tx tx) throws SQLException {
+        return (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE ended = FALSE");
+    }
+
     /**
      * Live calls expected at {@code queue}'s pilot and not there yet: a queue-hold stay in that queue (queued
      * or handed to an agent), or a call sent to the pilot (an overflow, a transfer) that is not with an agent.
@@ -260,10 +279,11 @@ public final class Calls {
     }
 
     private void set(Tx tx, String callId, String assignments, Object... values) throws SQLException {
-        Object[] params = new Object[values.length + 1];
+        Object[] params = new Object[values.length + 2];
         System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = callId;
-        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq')"
+        params[values.length] = tx.now(); // when it last changed: calls.maxAgeHours counts from it
+        params[values.length + 1] = callId;
+        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq'), touched_ms = ?"
                 + " WHERE call_id = ?", params);
         tx.changed(callId);
     }

@@ -1,5 +1,6 @@
 package org.ivrgateway.core.call;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,19 @@ import org.ivrgateway.core.internal.Tx;
 
 /** Key/value contact data attached to a call (SetContactData, GetContactData). */
 public final class ContactData {
+    /** The most keys one call holds (docs/RELIABILITY.md). */
+    public static final int MAX_KEYS = 100;
+    /** The most bytes (UTF-8) of keys and values one call holds (docs/RELIABILITY.md). */
+    public static final int MAX_BYTES = 16 * 1024;
+
+    /** UTF-8 bytes of every key and value. */
+    public static long bytes(Map<String, String> data) {
+        long n = 0;
+        for (Map.Entry<String, String> e : data.entrySet()) {
+            n += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return n;
+    }
 
     public void put(Tx tx, String callId, String key, String value) throws SQLException {
         int updated = Sql.update(tx.c(), "UPDATE contact_data SET data_value = ? WHERE call_id = ? AND data_key = ?",

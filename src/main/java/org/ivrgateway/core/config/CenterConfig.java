@@ -29,7 +29,9 @@ public record CenterConfig(
         StatisticsConfig statistics,
         Map<String, String> businessHours,
         DialPlanConfig dialPlan,
-        TelephonyConfig telephony) {
+        TelephonyConfig telephony,
+        DatabaseSettings database,
+        CallSettings calls) {
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -51,6 +53,8 @@ public record CenterConfig(
         }
         dialPlan = dialPlan == null ? DialPlanConfig.DEFAULT : dialPlan;
         telephony = telephony == null ? TelephonyConfig.DEFAULT : telephony;
+        database = database == null ? DatabaseSettings.DEFAULT : database;
+        calls = calls == null ? CallSettings.DEFAULT : calls;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
             throw new IllegalArgumentException(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
@@ -64,7 +68,17 @@ public record CenterConfig(
                         List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
                         CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
         this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
-                transitNumbers, callbacks, routing, statistics, null, null, null);
+                transitNumbers, callbacks, routing, statistics, null, null, null, null, null);
+    }
+
+    /** A configuration with the default {@code database} and {@code calls} sections. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
+                        Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null);
     }
 
     /** The centre's opening hours ({@code businessHours}, in {@code callbacks.timeZone}); days absent are closed. */

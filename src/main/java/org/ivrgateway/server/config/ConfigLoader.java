@@ -2,6 +2,7 @@ package org.ivrgateway.server.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.ivrgateway.core.config.CenterConfig;
 
@@ -28,7 +30,13 @@ public final class ConfigLoader {
     /** The demo contact center that the jar starts when given no {@code --config}. */
     public static final String DEMO = "samples/demo-center.yaml";
 
+    /** The largest configuration file read (a center of thousands of agents fits in a tenth of it). */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** The longest value of one key: longer than any name, number or rule the configuration holds. */
+    public static final int MAX_SCALAR_CHARS = 4096;
+
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -40,6 +48,12 @@ public final class ConfigLoader {
     public static CenterConfig load(Path file) {
         String text;
         try {
+            // Refused before it is read: parsing a file of megabytes costs seconds and gigabytes.
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigException(file + ": the file has " + size + " bytes, more than the "
+                        + MAX_FILE_BYTES + " a configuration may have");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the configuration file (" + e + ")");
@@ -59,7 +73,17 @@ public final class ConfigLoader {
 
     /** Parses {@code text}; {@code source} names it in messages. */
     public static CenterConfig parse(String source, String text) {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw new ConfigException(source + ": the configuration has " + text.length()
+                    + " characters, more than the " + MAX_FILE_BYTES + " it may have");
+        }
         YamlLines lines = YamlLines.of(text);
+        Optional<String> tooLong = lines.scalarLongerThan(MAX_SCALAR_CHARS);
+        if (tooLong.isPresent()) {
+            String pointer = tooLong.get();
+            throw new ConfigException(source + ", line " + lines.line(pointer).orElse(1) + ": "
+                    + ConfigPath.ofPointer(pointer) + ": longer than " + MAX_SCALAR_CHARS + " characters");
+        }
         CenterConfig config;
         try {
             config = MAPPER.readValue(text, CenterConfig.class);
@@ -76,6 +100,13 @@ public final class ConfigLoader {
     }
 
     private static String describe(JacksonException e, YamlLines lines) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field ")) {
+            // STRICT_DUPLICATE_DETECTION: the parser stands on the second occurrence of the key.
+            String key = ConfigPath.of(e instanceof JsonMappingException m ? m.getPath() : List.of()).key();
+            return "line " + lineOf(e.getLocation()) + ": duplicate key "
+                    + original.substring("Duplicate field ".length()) + (key.equals("(top level)") ? "" : " in " + key);
+        }
         if (!(e instanceof JsonMappingException m)) {
             return "line " + lineOf(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage();
         }

@@ -21,4 +21,15 @@ record ConfigPath(String key, String pointer) {
         }
         return new ConfigPath(key.isEmpty() ? "(top level)" : key.toString(), pointer.toString());
     }
+
+    /** A JSON pointer ({@code /queues/0/pilot}) as the user reads it ({@code queues[0].pilot}). */
+    static String ofPointer(String pointer) {
+        StringBuilder key = new StringBuilder();
+        for (String raw : pointer.substring(pointer.isEmpty() ? 0 : 1).split("/")) {
+            String segment = raw.replace("~1", "/").replace("~0", "~");
+            if (segment.matches("[0-9]+")) key.append('[').append(segment).append(']');
+            else key.append(key.isEmpty() ? "" : ".").append(segment);
+        }
+        return key.isEmpty() ? "(top level)" : key.toString();
+    }
 }

@@ -39,6 +39,12 @@ final class YamlLines {
         return index;
     }
 
+    /** The first scalar (by line) longer than {@code max} characters, by its pointer. */
+    Optional<String> scalarLongerThan(int max) {
+        return scalars.entrySet().stream().filter(e -> e.getValue().length() > max).map(Map.Entry::getKey)
+                .min(java.util.Comparator.comparing(p -> lines.getOrDefault(p, Integer.MAX_VALUE)));
+    }
+
     Optional<Integer> line(String pointer) {
         return Optional.ofNullable(lines.get(pointer));
     }

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.ivrgateway.web.ClientErrors;
 
 /**
  * {@code /console/*}: sends each request to its page. A failed form post goes back to its page with the
@@ -38,7 +40,9 @@ final class ConsoleServlet extends HttpServlet {
         try {
             page.get(x);
         } catch (RuntimeException e) {
-            problem(x, e instanceof IllegalArgumentException ? 400 : 503, Problems.describe(e));
+            OptionalInt clientError = ClientErrors.status(e);
+            if (clientError.isPresent()) problem(x, clientError.getAsInt(), ClientErrors.MESSAGE);
+            else problem(x, e instanceof IllegalArgumentException ? 400 : 503, Problems.describe(e));
         }
     }
 
@@ -55,7 +59,9 @@ final class ConsoleServlet extends HttpServlet {
         try {
             page.post(x);
         } catch (RuntimeException e) {
-            x.redirect(page.back(x), Flash.error(Problems.describe(e)));
+            OptionalInt clientError = ClientErrors.status(e);
+            if (clientError.isPresent()) problem(x, clientError.getAsInt(), ClientErrors.MESSAGE);
+            else x.redirect(page.back(x), Flash.error(Problems.describe(e)));
         }
     }
 

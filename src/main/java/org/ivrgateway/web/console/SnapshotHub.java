@@ -9,8 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,8 +136,8 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
     private Snapshot read() {
         try {
             List<Views.Queue> queues = view.queues();
-            List<Views.Call> calls = view.calls();
             List<Views.Agent> agents = view.agents();
+            List<Views.Call> calls = boundedCalls(agents);
             List<Views.SwitchEvent> events = view.switchEvents(); // reading is not the telephony side speaking
             return new Snapshot(version(queues, calls, agents, events, null), clock.instant(),
                     queues, calls, agents, events, null);
@@ -145,6 +148,20 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
             return new Snapshot(version(last.queues(), last.calls(), last.agents(), last.events(), problem),
                     clock.instant(), last.queues(), last.calls(), last.agents(), last.events(), problem);
         }
+    }
+
+    /**
+     * The first {@link ContactCenterView#MAX_CALLS} live calls, and the call of every agent beyond them, so
+     * that a desk always shows its agent's call however many calls are live (docs/RELIABILITY.md).
+     */
+    private List<Views.Call> boundedCalls(List<Views.Agent> agents) {
+        List<Views.Call> calls = new ArrayList<>(view.calls());
+        Set<String> shown = new HashSet<>();
+        calls.forEach(c -> shown.add(c.callId()));
+        for (Views.Agent a : agents) {
+            if (a.callId() != null && shown.add(a.callId())) view.call(a.callId()).ifPresent(calls::add);
+        }
+        return calls;
     }
 
     /** Oldest wait grows every second by itself; pages count it up themselves, so it is no change. */

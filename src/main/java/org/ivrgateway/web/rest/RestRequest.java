@@ -97,6 +97,22 @@ public final class RestRequest {
     }
 
     /** A required text field of a body: present and not blank. */
+    /**
+     * A whole number of the query string between {@code min} and {@code max}, {@code fallback} when absent;
+     * anything else is a 400 naming the parameter.
+     */
+    public int queryInt(String name, int min, int max, int fallback) {
+        String raw = request.getParameter(name);
+        if (raw == null || raw.isEmpty()) return fallback;
+        try {
+            int v = Integer.parseInt(raw);
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid(name + ": must be a whole number from " + min + " to " + max);
+    }
+
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) throw invalid(field + ": required");
         return value;

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.web.ClientErrors;
 import org.ivrgateway.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +39,28 @@ public final class RestServlet extends HttpServlet {
         try {
             reply = dispatch(request, path, method);
         } catch (IvrException e) {
-            reply = new Reply(ErrorStatus.of(e.code()), new ErrorBody(e.getMessage(), e.code().code()), Map.of());
-            if (reply.status() >= 500) LOG.warn("{} {}: {} ({})", method, path, e.getMessage(), e.code(), e);
+            if (e.code() == ReturnCode.UNKNOWN_ERROR) {
+                reply = incident(method, path, e);
+            } else {
+                reply = new Reply(ErrorStatus.of(e.code()), new ErrorBody(e.getMessage(), e.code().code()), Map.of());
+                // The database away is the operator's news, not an incident: one line, the driver's words.
+                if (reply.status() >= 500) LOG.warn("{} {}: {} ({}: {})", method, path, e.getMessage(), e.code(),
+                        String.valueOf(e.getCause()));
+            }
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.error("incident {}: {} {}", incident, method, path, e);
-            reply = new Reply(500, new ErrorBody("internal error, incident " + incident, null), Map.of());
+            OptionalInt clientError = ClientErrors.status(e);
+            reply = clientError.isPresent()
+                    ? new Reply(clientError.getAsInt(), new ErrorBody(ClientErrors.MESSAGE, null), Map.of())
+                    : incident(method, path, e);
         }
         write(response, reply);
+    }
+
+    /** Logged with its stack and an id; the answer carries the id and nothing of the exception. */
+    private static Reply incident(String method, String path, RuntimeException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("incident {}: {} {}", incident, method, path, e);
+        return new Reply(500, new ErrorBody("internal error, incident " + incident, null), Map.of());
     }
 
     private Reply dispatch(HttpServletRequest request, String path, String method) {

@@ -229,6 +229,52 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().startsWith(missing.toString()), e.getMessage());
     }
 
+    @Test
+    void duplicateKeyIsRefusedNamingItsLine() {
+        String line = "    serviceLevelSeconds: 20";
+        List<String> doubled = new java.util.ArrayList<>(VALID);
+        doubled.add(VALID.indexOf(line) + 1, "    serviceLevelSeconds: 30");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("center.yaml", String.join("\n", doubled)));
+        assertTrue(e.getMessage().startsWith("center.yaml, line " + (VALID.indexOf(line) + 2) + ": duplicate key"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("serviceLevelSeconds"), e.getMessage());
+    }
+
+    @Test
+    void tooLongScalarIsRefusedNamingItsKeyAndLine() {
+        String line = "    pilot: \"7000\"";
+        assertRefused(line, "    pilot: \"" + "7".repeat(ConfigLoader.MAX_SCALAR_CHARS + 1) + "\"", "queues[0].pilot",
+                "longer than " + ConfigLoader.MAX_SCALAR_CHARS + " characters");
+    }
+
+    @Test
+    void tooLargeFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        // The hostile file of the reliability report: one scalar of 5 MB.
+        Files.writeString(file, "adminServerName: \"" + "x".repeat(5 << 20) + "\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": the file has "), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the " + ConfigLoader.MAX_FILE_BYTES), e.getMessage());
+    }
+
+    @Test
+    void databaseAndCallSectionsAreReadAndChecked() {
+        CenterConfig defaults = ConfigLoader.parse("center.yaml", String.join("\n", VALID));
+        assertEquals(8, defaults.database().poolSize());
+        assertEquals(12, defaults.calls().maxAgeHours());
+        List<String> withSections = new java.util.ArrayList<>(VALID);
+        withSections.addAll(List.of("database: { poolSize: 40 }", "calls: { maxAgeHours: 2 }"));
+        CenterConfig set = ConfigLoader.parse("center.yaml", String.join("\n", withSections));
+        assertEquals(40, set.database().poolSize());
+        assertEquals(2, set.calls().maxAgeHours());
+        withSections.set(withSections.size() - 2, "database: { poolSize: 1 }");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("center.yaml", String.join("\n", withSections)));
+        assertTrue(e.getMessage().startsWith("center.yaml, line " + (VALID.size() + 1) + ": database.poolSize: must be at least 2"),
+                e.getMessage());
+    }
+
     /** Replaces one line of the valid file; the message must name that line, the key and the problem. */
     private static void assertRefused(String line, String replacement, String key, String problem) {
         String message = fails(line, replacement).getMessage();
