@@ -44,6 +44,20 @@ public interface Telephony {
     }
 
     /**
+     * The phone the call was handed to rang without being answered (or could not be reached): the call goes
+     * back to its queue where its entry time puts it, and the agent becomes UNAVAILABLE (docs/ARCHITECTURE.md,
+     * "Nothing stays stuck").
+     * A call that is no longer ringing at an agent is left as it is; returns true when the call was requeued.
+     */
+    boolean noAnswer(String callId);
+
+    /**
+     * A SIP phone registered {@code device} for {@code expiresSeconds} (0: it unregistered). With SIP
+     * telephony, an agent whose device has no live registration is offered no call.
+     */
+    void registered(String device, long expiresSeconds);
+
+    /**
      * How the call placed for a callback ended: {@code answered}, {@code no-answer}, {@code busy} or
      * {@code failed} (-306 otherwise); -1021 unknown callback, -914 when it is not being dialled.
      */

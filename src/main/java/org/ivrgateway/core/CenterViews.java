@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Desk;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.QueueConfig;
@@ -67,8 +69,10 @@ final class CenterViews {
             Map<String, AgentRow> rows = new HashMap<>();
             for (AgentRow r : parts.agents().all(tx)) rows.put(r.agentId(), r);
             List<Views.Agent> out = new ArrayList<>();
+            Set<String> phones = parts.config().sipTelephony() ? parts.registrations().live(tx) : null;
             for (AgentConfig a : parts.config().agents()) {
-                out.add(Desk.view(a, Optional.ofNullable(rows.get(a.id()))));
+                Views.Agent view = Desk.view(a, Optional.ofNullable(rows.get(a.id())));
+                out.add(phones == null ? view : Registrations.withPhone(view, phones));
             }
             return out;
         });

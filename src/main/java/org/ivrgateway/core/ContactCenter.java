@@ -17,6 +17,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.ChangeFeed;
@@ -173,7 +174,10 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Agent agent(String agentId) {
-        return parts.store().write(tx -> parts.desk().view(tx, agentId));
+        return parts.store().write(tx -> {
+            Views.Agent view = parts.desk().view(tx, agentId);
+            return parts.config().sipTelephony() ? Registrations.withPhone(view, parts.registrations().live(tx)) : view;
+        });
     }
 
     // Telephony
@@ -196,6 +200,16 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public String arrived(String dialed, String switchCallId, String callId) {
         return telephony.arrived(dialed, switchCallId, callId);
+    }
+
+    @Override
+    public boolean noAnswer(String callId) {
+        return telephony.noAnswer(callId);
+    }
+
+    @Override
+    public void registered(String device, long expiresSeconds) {
+        telephony.registered(device, expiresSeconds);
     }
 
     @Override

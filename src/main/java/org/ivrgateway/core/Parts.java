@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.callback.Callbacks;
 import org.ivrgateway.core.routing.RoutingRules;
@@ -24,7 +25,8 @@ import org.ivrgateway.core.stats.Statistics;
 /** The core's parts, built once by {@link ContactCenter} and shared by the function handlers. */
 record Parts(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls,
              ContactData contactData, Agents agents, Desk desk, Visits visits, SwitchEvents events, Router router,
-             Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules) {
+             Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules,
+             Registrations registrations) {
 
     /** The call as it is now, row-locked, inside a transaction (it may have changed since the checks). */
     CallRow current(Tx tx, String callId) throws SQLException {
@@ -38,9 +40,11 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         Visits visits = new Visits();
         SwitchEvents events = new SwitchEvents();
         TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
+        Registrations registrations = new Registrations();
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,
-                new Router(config, calls, agents, visits, events, transit), new Statistics(config, agents),
-                transit, new Callbacks(config, store.clock()), new RoutingRules(config, store.clock()));
+                new Router(config, calls, agents, visits, events, transit, registrations),
+                new Statistics(config, agents), transit, new Callbacks(config, store.clock()),
+                new RoutingRules(config, store.clock()), registrations);
     }
 }

@@ -18,7 +18,8 @@ import org.ivrgateway.core.internal.Store;
  * <li>{@code TServer}: without {@code telephony.heartbeatSeconds}, 8 (operational): the built-in REST
  *     telephony has no connection to lose. With it, 8 while the telephony side spoke (a report, a poll of
  *     its events, a heartbeat; never the console's reading) within that many seconds, 3 (not operational)
- *     once it has been silent longer, 2 (no indication) when the database cannot tell.</li>
+ *     once it has been silent longer, 2 (no indication) when the database cannot tell. With Kamailio as the
+ *     switch (telephony.sip, docs/TELEPHONY.md) the heartbeat is Kamailio answering the gateway's ping.</li>
  * </ul>
  * OverallStatus is 1 when the database and the routing server are up, else 0.
  */

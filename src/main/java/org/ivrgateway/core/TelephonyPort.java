@@ -92,6 +92,28 @@ final class TelephonyPort implements Telephony {
     }
 
     @Override
+    public boolean noAnswer(String callId) {
+        return parts.store().routing(tx -> {
+            contact(tx);
+            return parts.router().noAnswer(tx, known(tx, callId));
+        });
+    }
+
+    @Override
+    public void registered(String device, long expiresSeconds) {
+        if (device == null || device.isBlank() || device.length() > 80) {
+            throw new IvrException(ReturnCode.INVALID_PARAMETER, "device must be 1 to 80 characters");
+        }
+        if (expiresSeconds < 0) throw new IvrException(ReturnCode.INVALID_PARAMETER, "expires must not be negative");
+        parts.store().routing(tx -> {
+            contact(tx);
+            parts.registrations().registered(tx, device.strip(), expiresSeconds);
+            if (expiresSeconds > 0) parts.router().dispatch(tx);
+            return null;
+        });
+    }
+
+    @Override
     public List<Views.SwitchEvent> pendingEvents() {
         return parts.store().write(tx -> {
             contact(tx);

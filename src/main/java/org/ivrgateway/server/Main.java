@@ -48,6 +48,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:IVR_DB_PASSWORD}", description = "database password")
     String dbPassword;
 
+    @Option(names = "--sip", description = "Kamailio is the switch, at the addresses `./ivr kamailio` uses"
+            + " (telephony.sip's defaults), unless the configuration names one (docs/TELEPHONY.md)")
+    boolean sip;
+
     public static void main(String[] args) {
         int status = new CommandLine(new Main()).execute(args);
         if (status != 0) System.exit(status);
@@ -59,6 +63,7 @@ public final class Main implements Callable<Integer> {
         CenterConfig center;
         try {
             center = config == null ? ConfigLoader.loadDemo() : ConfigLoader.load(config);
+            if (sip) center = center.withDefaultSip();
         } catch (ConfigException e) {
             err.println("ivr-gateway: " + e.getMessage());
             return CONFIG_ERROR;

@@ -6,12 +6,14 @@ import org.eclipse.jetty.server.Server;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.telephony.sip.SipConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running gateway node: the database, the contact center on it and the HTTP server in front, started
- * in that order and closed in the reverse one. Closing is graceful (see {@link ServerFactory}).
+ * One running gateway node: the database, the contact center on it, the HTTP server in front and, with
+ * telephony.sip, the connection to Kamailio (docs/TELEPHONY.md), started in that order and closed in the
+ * reverse one. Closing is graceful (see {@link ServerFactory}).
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -19,11 +21,13 @@ public final class Node implements AutoCloseable {
     private final Database database;
     private final ContactCenter center;
     private final Server server;
+    private final SipConnector sip;
 
-    private Node(Database database, ContactCenter center, Server server) {
+    private Node(Database database, ContactCenter center, Server server, SipConnector sip) {
         this.database = database;
         this.center = center;
         this.server = server;
+        this.sip = sip;
     }
 
     /** Opens the database, starts the contact center and the server; on any failure closes what it opened. */
@@ -35,7 +39,8 @@ public final class Node implements AutoCloseable {
             center.start();
             server = ServerFactory.newServer(host, port, center, config, database::isReachable);
             server.start();
-            return new Node(database, center, server);
+            SipConnector sip = config.sipTelephony() ? SipConnector.start(config, center, database, clock) : null;
+            return new Node(database, center, server, sip);
         } catch (Exception e) {
             if (server != null) server.stop();
             center.close();
@@ -57,6 +62,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sip != null) sip.close();
         try {
             server.stop();
         } catch (Exception e) {

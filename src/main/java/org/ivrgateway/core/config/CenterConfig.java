@@ -122,6 +122,21 @@ public record CenterConfig(
         }
     }
 
+    /** This configuration with Kamailio as the switch at telephony.sip's defaults, unless it names one. */
+    public CenterConfig withDefaultSip() {
+        if (sipTelephony()) return this;
+        TelephonyConfig sip = new TelephonyConfig(telephony.heartbeatSeconds() == 0 ? null : telephony.heartbeatSeconds(),
+                new TelephonyConfig.SipConfig(null, null, null));
+        return new CenterConfig(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices,
+                agentDevices, queues, agents, transitNumbers, callbacks, routing, statistics, businessHours, dialPlan,
+                sip);
+    }
+
+    /** True when Kamailio is the switch (telephony.sip): then only registered phones take calls. */
+    public boolean sipTelephony() {
+        return telephony.sip() != null;
+    }
+
     public Optional<QueueConfig> queue(String name) {
         return queues.stream().filter(q -> AsciiNames.same(q.name(), name)).findFirst();
     }

@@ -10,6 +10,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
@@ -41,9 +42,11 @@ public final class Router {
     private final Visits visits;
     private final SwitchEvents events;
     private final TransitNumbers transit;
+    private final Registrations registrations;
 
     public Router(CenterConfig config, Calls calls, Agents agents, Visits visits, SwitchEvents events,
-                  TransitNumbers transit) {
+                  TransitNumbers transit, Registrations registrations) {
+        this.registrations = registrations;
         this.transit = transit;
         this.config = config;
         this.calls = calls;
@@ -85,6 +88,12 @@ public final class Router {
     public void dispatch(Tx tx) throws SQLException {
         List<AgentRow> free = new ArrayList<>(agents.available(tx));
         if (free.isEmpty()) return;
+        if (config.sipTelephony()) {
+            // Kamailio is the switch: a phone that is not registered cannot ring (docs/TELEPHONY.md).
+            var registered = registrations.live(tx);
+            free.removeIf(a -> !registered.contains(a.device()));
+            if (free.isEmpty()) return;
+        }
         List<CallRow> head = calls.queued(tx, DISPATCH_HEAD);
         if (assignFrom(tx, head, free) || head.size() < DISPATCH_HEAD) return;
         assignFrom(tx, calls.queued(tx), free);
@@ -137,6 +146,18 @@ public final class Router {
             if (q.priorityAgeSeconds() > 0) calls.agePriorities(tx, q.name(), q.priorityAgeSeconds() * 1000L, MAX_PRIORITY);
         }
         dispatch(tx);
+    }
+
+    /**
+     * The switch reports that the phone the call rings at did not answer (or cannot be reached): the
+     * ring-no-answer path, as when the queue's ringNoAnswerSeconds run out, then the call is offered again.
+     * False when the call is not ringing at an agent (already answered, requeued or ended): nothing changes.
+     */
+    public boolean noAnswer(Tx tx, CallRow call) throws SQLException {
+        if (!call.isRinging()) return false;
+        ringNoAnswer(tx, call);
+        dispatch(tx);
+        return true;
     }
 
     /** The agent answered the call handed to them: TALKING; the call has left the IVR. */

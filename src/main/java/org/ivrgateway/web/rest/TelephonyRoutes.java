@@ -22,6 +22,9 @@ final class TelephonyRoutes {
     record ArrivedBody(String dialed, String switchCallId, String callId) {
     }
 
+    record RegistrationBody(String device, Long expires) {
+    }
+
     private TelephonyRoutes() {
     }
 
@@ -47,6 +50,15 @@ final class TelephonyRoutes {
                     String callId = telephony.arrived(dialed, body.switchCallId(), body.callId());
                     if (callId == null) throw new IvrException(ReturnCode.NO_CALL, "no call is expected at " + dialed);
                     return Reply.ok(Map.of("callId", callId));
+                }),
+                // For a connector of its own switch what the SIP connector reports (docs/TELEPHONY.md).
+                new Route("POST", "/api/calls/{callId}/no-answer", r ->
+                        Reply.ok(Map.of("requeued", telephony.noAnswer(r.path("callId"))))),
+                new Route("POST", "/api/telephony/registrations", r -> {
+                    RegistrationBody body = r.body(RegistrationBody.class);
+                    if (body.expires() == null) throw invalid("expires is required (seconds; 0 unregisters)");
+                    telephony.registered(required("device", body.device()), body.expires());
+                    return Reply.noContent();
                 }),
                 new Route("POST", "/api/telephony/heartbeat", r -> {
                     telephony.heartbeat();
