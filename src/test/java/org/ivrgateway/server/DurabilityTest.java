@@ -90,7 +90,14 @@ class DurabilityTest {
             for (String agent : AGENTS) {
                 writers.add(Thread.ofVirtual().start(() -> agentLoop(base, running, agent, agentStates)));
             }
-            Thread.sleep(3_000 + random.nextInt(3_000));
+            // Kill at a random moment once every kind of write has been acknowledged at least once (bounded:
+            // a loaded machine may take a while to get the first callback through).
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while ((offers.isEmpty() || sessions.isEmpty() || contactData.isEmpty() || callbacks.isEmpty())
+                    && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500 + random.nextInt(3_000));
             gateway.kill();
             running.set(false);
             for (Thread t : writers) t.join();
