@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.Trace;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * port while it keeps its place in the queue is an FMNQ call (QueryCallInfo's FMNQ 1); the contact center, not
  * the IVR, moves it to the agent (a REDIRECT for the switch side) whenever it is transferable.
  */
+@Slow
 class FmnqFlowTest extends SampleFlow {
     private static final String SALES_LINE = "69030";
     private static final String FIRST_IVR = "36200";
