@@ -106,10 +106,11 @@ class CallStatusWaitTest {
 
     /**
      * Returns once {@code count} requests of {@code center} are parked on the call's wake-up signal, that
-     * is past their read of it; fails after 10 s. A change made after this can only reach them by a wake-up.
+     * is past their read of it; fails after 60 s (200 first reads on a loaded machine take a while; the
+     * requests wait {@link #LONG_WAIT}). A change made after this can only reach them by a wake-up.
      */
     static void awaitParked(ContactCenter center, Fixture.Script call, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int parked;
         while ((parked = center.parkedWaiters(call.callId())) < count) {
             if (System.nanoTime() > deadline) fail(parked + " of " + count + " requests parked on " + call.callId());

@@ -16,8 +16,10 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /** A callback on the console: offered on the agent desktop with its details, accepted, placed, answered. */
+@Slow
 class CallbackDeskTest {
     private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
