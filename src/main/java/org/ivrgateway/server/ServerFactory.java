@@ -69,7 +69,7 @@ public final class ServerFactory {
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
         Console.install(context, center, center, center, config);
         String templates = config.gateway().templates();
-        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
+        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
                 .install(context);
         context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 

@@ -63,6 +63,11 @@ final class TestNode implements AutoCloseable {
         return rest;
     }
 
+    /** The node's base URL, ending in "/". */
+    java.net.URI uri() {
+        return node.uri();
+    }
+
     void restart() throws Exception {
         stop();
         boot();
