@@ -72,10 +72,6 @@ public record Result(IvrFunction function, int returnCode, Map<String, Object> v
         return copy == null ? this : new Result(function, returnCode, copy, detail);
     }
 
-    public Result withDetail(String detail) {
-        return new Result(function, returnCode, values, detail);
-    }
-
     public boolean isSuccess() {
         return returnCode >= 0;
     }

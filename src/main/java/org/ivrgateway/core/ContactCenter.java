@@ -115,6 +115,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         sweeper.watch();
     }
 
+    /** Requests of this node parked on {@code callId}'s wake-up signal (for tests; see {@code Signals#parked}). */
+    int parkedWaiters(String callId) {
+        return parts.signals().parked(callId);
+    }
+
     @Override
     public void close() {
         sweeper.stop();

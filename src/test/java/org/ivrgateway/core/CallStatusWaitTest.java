@@ -5,6 +5,7 @@ import static org.ivrgateway.core.Fixture.IVR;
 import static org.ivrgateway.core.Fixture.SALES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -16,18 +17,22 @@ import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 
 class CallStatusWaitTest {
-    /** Long enough that only a wake-up (not the end of the wait) can answer first; bounded by the test. */
-    private static final int LONG_WAIT = 60_000;
+    /**
+     * The wait of the tests of a wake-up: so much longer than they wait for the answer ({@link #ANSWER_SECONDS})
+     * that only a wake-up, not the end of the wait and its last read, can answer them in time.
+     */
+    private static final int LONG_WAIT = 120_000;
+    private static final int ANSWER_SECONDS = 20;
 
     @BothDatabases
     void aWaitingQueryIsWokenByAnAgentTakingTheCall(TestDatabase db) throws Exception {
-        Fixture f = new Fixture(db);
+        Fixture f = Fixture.withWaitsOf(db, LONG_WAIT);
         Fixture.Script call = queued(f);
         CompletableFuture<Result> waiting = waitFor(f.center, call);
-        // Wait until the request is really parked on its call, then change it.
-        Thread.sleep(300);
+        // Only once the request is parked on its call does the change test the wake-up.
+        awaitParked(f.center, call, 1);
         f.available(ALAN, "5001");
-        Result r = waiting.get(10, TimeUnit.SECONDS);
+        Result r = waiting.get(ANSWER_SECONDS, TimeUnit.SECONDS);
         assertEquals(CallStatus.WAITING.code(), r.returnCode());
         assertEquals("5001", r.string("Extension"));
     }
@@ -50,33 +55,33 @@ class CallStatusWaitTest {
 
     @BothDatabases
     void aTimerFiredByTheSweeperWakesTheWaiter(TestDatabase db) throws Exception {
-        Fixture f = new Fixture(db);
+        Fixture f = Fixture.withWaitsOf(db, LONG_WAIT);
         Fixture.Script call = queued(f);
         CompletableFuture<Result> waiting = waitFor(f.center, call);
-        Thread.sleep(300);
+        awaitParked(f.center, call, 1);
         f.advance(f.config.queue(SALES).orElseThrow().overflow().afterSeconds());
         f.center.runTimers();
-        assertEquals(CallStatus.NO_ANSWER.code(), waiting.get(10, TimeUnit.SECONDS).returnCode());
+        assertEquals(CallStatus.NO_ANSWER.code(), waiting.get(ANSWER_SECONDS, TimeUnit.SECONDS).returnCode());
     }
 
     @BothDatabases
     void aChangeMadeByAnotherNodeWakesTheWaiter(TestDatabase db) throws Exception {
-        Fixture f = new Fixture(db);
+        Fixture f = Fixture.withWaitsOf(db, LONG_WAIT);
         Fixture.Script call = queued(f);
         try (ContactCenter other = f.another()) {
             CompletableFuture<Result> waiting = waitFor(f.center, call);
-            Thread.sleep(300);
+            awaitParked(f.center, call, 1);
             other.login(ALAN, "5001");
             other.changeState(ALAN, org.ivrgateway.api.AgentStatus.AVAILABLE);
             f.center.watchOtherNodes(); // what this node's sweeper does every 200 ms
-            Result r = waiting.get(10, TimeUnit.SECONDS);
+            Result r = waiting.get(ANSWER_SECONDS, TimeUnit.SECONDS);
             assertEquals(CallStatus.WAITING.code(), r.returnCode());
         }
     }
 
     @BothDatabases
     void manyWaitersOnVirtualThreadsAreAllWoken(TestDatabase db) throws Exception {
-        Fixture f = new Fixture(db);
+        Fixture f = Fixture.withWaitsOf(db, LONG_WAIT);
         Fixture.Script call = queued(f);
         int waiters = 200;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -84,10 +89,10 @@ class CallStatusWaitTest {
             for (int i = 0; i < waiters; i++) {
                 futures.add(pool.submit(() -> f.center.queryCallStatus(call.session(), call.callId(), LONG_WAIT)));
             }
-            Thread.sleep(500);
+            awaitParked(f.center, call, waiters);
             f.available(ALAN, "5001");
             for (var fut : futures) {
-                Result r = fut.get(20, TimeUnit.SECONDS);
+                Result r = fut.get(ANSWER_SECONDS, TimeUnit.SECONDS);
                 assertTrue(r.returnCode() == CallStatus.WAITING.code(), "got " + r.returnCode() + " " + r.detail());
             }
         }
@@ -97,6 +102,20 @@ class CallStatusWaitTest {
         Fixture.Script call = f.monitored(IVR, "1", "2");
         f.center.enqueue(call.session(), call.callId(), 1, SALES, 1, null, null);
         return call;
+    }
+
+    /**
+     * Returns once {@code count} requests of {@code center} are parked on the call's wake-up signal, that
+     * is past their read of it; fails after 60 s (200 first reads on a loaded machine take a while; the
+     * requests wait {@link #LONG_WAIT}). A change made after this can only reach them by a wake-up.
+     */
+    static void awaitParked(ContactCenter center, Fixture.Script call, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int parked;
+        while ((parked = center.parkedWaiters(call.callId())) < count) {
+            if (System.nanoTime() > deadline) fail(parked + " of " + count + " requests parked on " + call.callId());
+            Thread.sleep(5);
+        }
     }
 
     private static CompletableFuture<Result> waitFor(ContactCenter center, Fixture.Script call) {

@@ -34,16 +34,30 @@ final class Fixture {
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T15:00:00Z"));
     final Database db;
     final ContactCenter center;
+    private final int rpcTimeout;
 
     Fixture(TestDatabase test) {
         this(test, config(false, Platform.OPENSCAPE_4000));
     }
 
     Fixture(TestDatabase test, CenterConfig config) {
+        this(test, config, RPC_TIMEOUT);
+    }
+
+    private Fixture(TestDatabase test, CenterConfig config, int rpcTimeout) {
         this.test = test;
         this.config = config;
+        this.rpcTimeout = rpcTimeout;
         this.db = test.open();
         this.center = new ContactCenter(db, config, clock);
+    }
+
+    /**
+     * The same center whose waits last {@code waitMillis} (gateway.maxWaitMillis and the sessions'
+     * RpcTimeout), so that a test bounded well below it sees a waiting request answered only by a wake-up.
+     */
+    static Fixture withWaitsOf(TestDatabase test, int waitMillis) {
+        return new Fixture(test, config(false, Platform.OPENSCAPE_4000, waitMillis), waitMillis);
     }
 
     /** A second node (or a restarted one) on the same database and clock. */
@@ -53,7 +67,11 @@ final class Fixture {
     }
 
     static CenterConfig config(boolean multiTenant, Platform platform) {
-        return new CenterConfig(new GatewaySettings(3000, 600, null), "6000@localhost", platform, multiTenant,
+        return config(multiTenant, platform, 3000);
+    }
+
+    private static CenterConfig config(boolean multiTenant, Platform platform, int maxWaitMillis) {
+        return new CenterConfig(new GatewaySettings(maxWaitMillis, 600, null), "6000@localhost", platform, multiTenant,
                 List.of("Toronto", "WirelessDept"), List.of(IVR, IVR2), List.of("5001", "5002", "5003"),
                 List.of(new QueueConfig(SALES, "Toronto", "7000", 20, new QueueConfig.Overflow(120, "5999")),
                         new QueueConfig(SUPPORT, "WirelessDept", "7001", 30, null)),
@@ -65,7 +83,7 @@ final class Fixture {
     }
 
     String initialize(String port) {
-        Result r = center.initialize("10.0.0.1", port, "6000@localhost", RPC_TIMEOUT);
+        Result r = center.initialize("10.0.0.1", port, "6000@localhost", rpcTimeout);
         assertEquals(0, r.returnCode(), r.detail());
         return r.string("SessionID");
     }

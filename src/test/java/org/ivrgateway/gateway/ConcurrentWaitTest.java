@@ -21,13 +21,17 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * 2,000 QueryCallStatus waits held at once by one server (docs/VXML.md, "Waiting for an agent"): the few calls an agent takes
  * answer 2 with the agent's extension, every other one -701 when its Timeout passes, and the JVM's
  * platform threads stay far below one per waiting request (requests run on virtual threads). H2 only.
  */
+@Slow
+@Isolated("counts the JVM's platform threads while 2,000 requests wait")
 class ConcurrentWaitTest {
     private static final int WAITS = 2000;
     private static final int AGENTS = 20;

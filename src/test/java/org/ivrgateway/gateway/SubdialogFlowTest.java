@@ -8,12 +8,14 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.gateway.SubdialogClient.Style;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /**
  * The guide's IVR-hold flow through /vxml against the real core, in each invocation style: namelist by
  * GET and by POST with the session in a cookie, and param style with SessionID and no cookies. Every
  * document is schema-validated and read by Rhino (SubdialogClient).
  */
+@Slow
 class SubdialogFlowTest {
 
     @BothDatabases

@@ -16,12 +16,14 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.gateway.SubdialogClient.Style;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /**
  * Every function answers through all three renderers, on one session and call, with inputs built from the
  * catalog: each answer holds exactly ReturnCode and the function's by-reference parameters, with a code
  * of chapter 5 (or a status code); where a function only reads, the three answers are equal.
  */
+@Slow
 class ThreeRenderersTest {
     /** Functions without side effects: asked three times, they answer three times the same. */
     private static final Set<IvrFunction> READ_ONLY = Set.of(IvrFunction.GET_CONTACT_DATA, IvrFunction.QUERY_CALL_STATUS,

@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.TransferOutcome;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /** callback-offer.vxml against the real server: the offer on a measured long wait, CreateCallback, DeleteCallback. */
+@Slow
 class CallbackFlowTest extends SampleFlow {
     private static final String SUPPORT_LINE = "69031";
     private static final String SUPPORT_AGENT = "790008";

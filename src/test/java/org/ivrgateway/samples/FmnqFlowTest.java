@@ -17,6 +17,7 @@ import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.CallerInput;
 import org.ivrgateway.samples.interpreter.Trace;
 import org.ivrgateway.samples.interpreter.TransferOutcome;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * port while it keeps its place in the queue is an FMNQ call (QueryCallInfo's FMNQ 1); the contact center, not
  * the IVR, moves it to the agent (a REDIRECT for the switch side) whenever it is transferable.
  */
+@Slow
 class FmnqFlowTest extends SampleFlow {
     private static final String SALES_LINE = "69030";
     private static final String FIRST_IVR = "36200";

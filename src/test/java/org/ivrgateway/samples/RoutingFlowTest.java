@@ -12,9 +12,11 @@ import org.ivrgateway.core.config.RoutingRule;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.TransferOutcome;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /** routing.vxml (guide 2.1, QueryRoutingInfo) against the real server: each of the rules' three answers. */
+@Slow
 class RoutingFlowTest extends SampleFlow {
     private static final String IVR = "36200";
     private static final String ENGLISH = "1";

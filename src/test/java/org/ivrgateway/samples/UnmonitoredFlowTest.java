@@ -11,10 +11,12 @@ import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.TransferOutcome;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** unmonitored.vxml (guide 2.3) against the real server: the transit number, and the caller's hang-up. */
+@Slow
 class UnmonitoredFlowTest extends SampleFlow {
     private static final String SALES_LINE = "69030";
 

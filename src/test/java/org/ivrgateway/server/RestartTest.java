@@ -7,8 +7,10 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /** A node stopped and a new one started on the same database carries on with every call, agent and session. */
+@Slow
 class RestartTest {
 
     @BothDatabases

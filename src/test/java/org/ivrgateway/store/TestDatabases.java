@@ -47,14 +47,14 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         return new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
     }
 
-    /** A fresh database on the shared embedded PostgreSQL server. */
+    /**
+     * A fresh database on the shared embedded PostgreSQL server: a copy ({@code CREATE DATABASE … TEMPLATE})
+     * of a template migrated once per test JVM, so a test does not pay for the migrations (docs/TESTING.md).
+     */
     public static TestDatabase postgres() {
-        EmbeddedPostgres pg = Postgres.server();
-        String name = "t" + COUNTER.incrementAndGet();
-        String admin = pg.getJdbcUrl("postgres", "postgres");
-        execute(admin, "postgres", "CREATE DATABASE " + name);
-        String url = pg.getJdbcUrl("postgres", name);
-        return new TestDatabase("PostgreSQL", url, "postgres",
+        String name = Postgres.newDatabase();
+        String admin = Postgres.url("postgres");
+        return new TestDatabase("PostgreSQL", Postgres.url(name), "postgres",
                 () -> execute(admin, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
@@ -109,27 +109,50 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
     }
 
-    /** One embedded PostgreSQL server per test JVM, started on first use and stopped at exit. */
+    /**
+     * One embedded PostgreSQL server per test JVM, started on first use and stopped at exit, without fsync
+     * (its data directory is thrown away). Its database {@value #TEMPLATE} is migrated once, by
+     * {@link Database#open} from the class path's {@code db/migration} as the gateway migrates at start-up,
+     * so every migration, a new one included, is in every copy; then it takes no connections (autovacuum
+     * included), so copying it never waits.
+     */
     private static final class Postgres {
+        private static final String TEMPLATE = "migrated_template";
         private static EmbeddedPostgres server;
 
-        static synchronized EmbeddedPostgres server() {
-            if (server == null) {
-                try {
-                    server = EmbeddedPostgres.builder().start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-                }
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting; the data directory is a temp dir
-                    }
-                }));
+        static synchronized String newDatabase() {
+            if (server == null) server = start();
+            String name = "t" + COUNTER.incrementAndGet();
+            execute(url("postgres"), "postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
+            return name;
+        }
+
+        static String url(String database) {
+            return server.getJdbcUrl("postgres", database);
+        }
+
+        private static EmbeddedPostgres start() {
+            EmbeddedPostgres pg;
+            try {
+                pg = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            return server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is a temp dir
+                }
+            }));
+            String admin = pg.getJdbcUrl("postgres", "postgres");
+            execute(admin, "postgres", "CREATE DATABASE " + TEMPLATE);
+            Database.open(pg.getJdbcUrl("postgres", TEMPLATE), "postgres", "", 2).close();
+            execute(admin, "postgres", "ALTER DATABASE " + TEMPLATE + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+            return pg;
         }
     }
 }

@@ -19,6 +19,7 @@ public final class Signals {
         private final Condition changed = lock.newCondition();
         private long generation;
         private int waiters;
+        private int parked;
         private volatile long version;
 
         /** A waiter read the call at this version; later versions written by other nodes wake it. */
@@ -42,12 +43,23 @@ public final class Signals {
         /** Waits until a signal after {@code seen}, or the time passes; true when signalled. */
         public boolean await(long seen, long nanos) throws InterruptedException {
             lock.lock();
+            parked++;
             try {
                 long left = nanos;
                 while (generation == seen && left > 0) {
                     left = changed.awaitNanos(left);
                 }
                 return generation != seen;
+            } finally {
+                parked--;
+                lock.unlock();
+            }
+        }
+
+        int parked() {
+            lock.lock();
+            try {
+                return parked;
             } finally {
                 lock.unlock();
             }
@@ -81,6 +93,16 @@ public final class Signals {
     public void signal(String callId) {
         Slot s = slots.get(callId);
         if (s != null) s.signal();
+    }
+
+    /**
+     * How many requests are parked in {@link Slot#await} on {@code callId} now: past their read of the
+     * call, so only a signal (or the end of the wait) answers them. Tests wait for it before they change
+     * the call, to be sure they test the wake-up.
+     */
+    public int parked(String callId) {
+        Slot s = slots.get(callId);
+        return s == null ? 0 : s.parked();
     }
 
     /** The calls someone on this node is waiting for. */

@@ -1,7 +1,6 @@
 package org.ivrgateway.core.internal;
 
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -26,10 +25,6 @@ public final class Tx {
     /** Epoch milliseconds of the core's clock when the work began. */
     public long now() {
         return now;
-    }
-
-    public Instant instant() {
-        return Instant.ofEpochMilli(now);
     }
 
     public void changed(String callId) {

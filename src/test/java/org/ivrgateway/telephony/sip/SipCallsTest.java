@@ -11,13 +11,17 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Real calls through Kamailio (docs/TELEPHONY.md): SIPp callers, SIPp phones for the agents and the voice
  * platform, the gateway as Kamailio's routing server, the IVR script over HTTP.
  */
 @Tag("sip")
+@Slow
+@Isolated("real SIP timing: Kamailio's and SIPp's timers must not share the CPU with another class")
 class SipCallsTest {
     private static final String ANI = "4165550100";
 

@@ -16,8 +16,10 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /** A whole call played in browsers: the telephony panel, an IVR script, the wallboard and the agent desktop. */
+@Slow
 class ConsoleFlowTest {
 
     @BothDatabases

@@ -12,8 +12,10 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /** The agent desktop worked from the keyboard: Tab in a logical order, typing, Enter to submit. */
+@Slow
 class KeyboardTest {
 
     @BothDatabases

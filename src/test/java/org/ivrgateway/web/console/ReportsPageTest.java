@@ -18,8 +18,10 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 
 /** The report page of a day with calls: the figures of the reports API, and a plot per queue drawn from them. */
+@Slow
 class ReportsPageTest {
 
     @BothDatabases

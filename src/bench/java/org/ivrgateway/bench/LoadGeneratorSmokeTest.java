@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +17,8 @@ import picocli.CommandLine;
  * starts in this JVM on a free port over H2 in memory. It must complete calls with no error; how fast is
  * not asserted here (that is what docs/BENCHMARKS.md is for).
  */
+@Slow
+@Isolated("drives the gateway at full speed and reads its CPU and threads")
 class LoadGeneratorSmokeTest {
 
     @Test
