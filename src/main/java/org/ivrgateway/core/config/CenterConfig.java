@@ -23,7 +23,19 @@ public record CenterConfig(
         TransitConfig transitNumbers,
         CallbackConfig callbacks,
         List<RoutingRule> routing,
-        StatisticsConfig statistics) {
+        StatisticsConfig statistics,
+        List<UserConfig> users,
+        AccessConfig access,
+        ServerConfig server) {
+
+    /** A configuration without {@code users}, {@code access} and {@code server}: it admits no person and no machine. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, null, null, null);
+    }
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -37,11 +49,33 @@ public record CenterConfig(
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        users = users == null ? List.of() : List.copyOf(users);
+        access = access == null ? AccessConfig.DEFAULT : access;
+        server = server == null ? ServerConfig.DEFAULT : server;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
             throw new IllegalArgumentException(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
         }
         checkReferences(multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents, callbacks);
+        checkAccess(users, access, agents);
+    }
+
+    /** Names of people are unique, and a person or token acting as an agent names a configured agent. */
+    private static void checkAccess(List<UserConfig> users, AccessConfig access, List<AgentConfig> agents) {
+        Set<String> agentIds = new HashSet<>();
+        agents.forEach(a -> agentIds.add(a.id()));
+        Set<String> names = new HashSet<>();
+        for (UserConfig u : users) {
+            if (!names.add(u.name())) throw new IllegalArgumentException("users: duplicate name " + u.name());
+            if (u.agentId() != null && !agentIds.contains(u.agentId())) {
+                throw new IllegalArgumentException("users." + u.name() + ".agentId: unknown agent " + u.agentId());
+            }
+        }
+        for (TokenConfig t : access.tokens()) {
+            if (t.agentId() != null && !agentIds.contains(t.agentId())) {
+                throw new IllegalArgumentException("access.tokens." + t.name() + ".agentId: unknown agent " + t.agentId());
+            }
+        }
     }
 
     private static void checkReferences(boolean multiTenant, List<String> units, List<String> ivrDevices,

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import org.ivrgateway.web.auth.Access;
 
 /**
  * {@code /console/*}: sends each request to its page. A failed form post goes back to its page with the
@@ -26,7 +27,7 @@ final class ConsoleServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = pageName(request);
         if (name.isEmpty()) {
-            response.sendRedirect(request.getContextPath() + "/console/wallboard");
+            response.sendRedirect(request.getContextPath() + "/console" + SignInPage.home(Access.principal(request)));
             return;
         }
         Page page = pages.get(name);
@@ -55,7 +56,9 @@ final class ConsoleServlet extends HttpServlet {
         try {
             page.post(x);
         } catch (RuntimeException e) {
-            x.redirect(page.back(x), Flash.error(Problems.describe(e)));
+            String message = Problems.describe(e);
+            Access.refused(request, message);
+            x.redirect(page.back(x), Flash.error(message));
         }
     }
 
