@@ -41,10 +41,20 @@ final class TestNode implements AutoCloseable {
         return new TestNode(database, loadConfig(configResource));
     }
 
-    static CenterConfig loadConfig(String resource) throws Exception {
+    /** A node on {@code config} as given (its people and machines included). */
+    static TestNode start(TestDatabase database, CenterConfig config) throws Exception {
+        return new TestNode(database, config);
+    }
+
+    /** The test config's text, with the test people and machines of {@link TestAccess} for agent 790006 and {@code agentIds}. */
+    static CenterConfig loadConfig(String resource, String... agentIds) throws Exception {
+        return ConfigLoader.parse(resource, TestAccess.withAccess(configText(resource), agentIds));
+    }
+
+    /** The test config's text as it is, without people and machines. */
+    static String configText(String resource) throws Exception {
         try (var in = TestNode.class.getClassLoader().getResourceAsStream(resource)) {
-            return ConfigLoader.parse(resource,
-                    TestAccess.withAccess(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
