@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.util.InetAddressSet;
 import org.ivrgateway.core.config.CenterConfig;
@@ -214,23 +215,10 @@ public final class AccessFilter extends HttpFilter {
     }
 
     private static AccessRules.Facts formFacts(HttpServletRequest request, AccessRules.Match match) {
-        return new AccessRules.Facts() {
-            @Override
-            public String variable(String name) {
-                return match.variables().get(name);
-            }
-
-            @Override
-            public String param(String name) {
-                String v = request.getParameter(name);
-                return v == null || v.isBlank() ? null : v.strip();
-            }
-
-            @Override
-            public String jsonField(String name) {
-                return null;
-            }
-        };
+        return new Facts(match.variables(), name -> {
+            String v = request.getParameter(name);
+            return v == null || v.isBlank() ? null : v.strip();
+        }, name -> null);
     }
 
     // --- REST ---
@@ -269,47 +257,38 @@ public final class AccessFilter extends HttpFilter {
     }
 
     private static AccessRules.Facts jsonFacts(BufferedRequest body, AccessRules.Match match) {
-        return new AccessRules.Facts() {
-            @Override
-            public String variable(String name) {
-                return match.variables().get(name);
-            }
-
-            @Override
-            public String param(String name) {
+        return new Facts(match.variables(), name -> null, name -> {
+            if (body == null || body.body().length == 0) return null;
+            try {
+                JsonNode node = Json.MAPPER.readTree(body.body());
+                JsonNode field = node == null ? null : node.get(name);
+                return field == null || !field.isTextual() ? null : field.asText();
+            } catch (IOException e) {
                 return null;
             }
-
-            @Override
-            public String jsonField(String name) {
-                if (body == null || body.body().length == 0) return null;
-                try {
-                    JsonNode node = Json.MAPPER.readTree(body.body());
-                    JsonNode field = node == null ? null : node.get(name);
-                    return field == null || !field.isTextual() ? null : field.asText();
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-        };
+        });
     }
 
-    private static final AccessRules.Facts NO_FACTS = new AccessRules.Facts() {
+    private static final AccessRules.Facts NO_FACTS = new Facts(Map.of(), name -> null, name -> null);
+
+    /** What the rules' conditions may look at: the path's variables, and form fields or JSON fields by name. */
+    private record Facts(Map<String, String> variables, UnaryOperator<String> params, UnaryOperator<String> json)
+            implements AccessRules.Facts {
         @Override
         public String variable(String name) {
-            return null;
+            return variables.get(name);
         }
 
         @Override
         public String param(String name) {
-            return null;
+            return params.apply(name);
         }
 
         @Override
         public String jsonField(String name) {
-            return null;
+            return json.apply(name);
         }
-    };
+    }
 
     // --- who is asking ---
 
