@@ -10,8 +10,17 @@ import java.util.List;
  */
 public interface Telephony {
 
-    /** A call offered at a monitored IVR device; returns its CallID. */
-    String offer(String device, String ani, String dnis);
+    /**
+     * A call offered at a monitored IVR device; returns its CallID. {@code switchCallId} is the switch's own
+     * identity of the call (SIP Call-ID, a PBX's unique id), or null: a live call with that identity is that
+     * call coming back to the IVR; any other offer is a new call.
+     */
+    String offer(String device, String ani, String dnis, String switchCallId);
+
+    /** A call offered with no identity from the switch: always a new call. */
+    default String offer(String device, String ani, String dnis) {
+        return offer(device, ani, dnis, null);
+    }
 
     /** The call was answered where it was sent (at an agent's device: the agent is now talking). */
     void answered(String callId);
@@ -21,12 +30,24 @@ public interface Telephony {
 
     /**
      * A call arrived at a dialed number: a transit number (the unmonitored call holding it continues there)
-     * or a queue's ACD pilot. Returns the CallID it matched, or null when none.
+     * or a queue's ACD pilot, where it is the call named by {@code callId} or {@code switchCallId} (either
+     * may be null), else the one call expected there. Returns the CallID it matched, or null when none;
+     * -903 for a named call that is not live, -914 when several calls are expected and none is named.
      */
-    String arrived(String dialed);
+    String arrived(String dialed, String switchCallId, String callId);
+
+    /** An arrival that names no call. */
+    default String arrived(String dialed) {
+        return arrived(dialed, null, null);
+    }
 
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();
+
+    /** The pending operations published after the one of id {@code afterId}, oldest first (the event stream). */
+    default List<Views.SwitchEvent> pendingAfter(long afterId) {
+        return pendingEvents().stream().filter(e -> e.id() > afterId).toList();
+    }
 
     /** The switch side carried out (or gave up on) this event. */
     void acknowledge(long eventId);

@@ -9,8 +9,9 @@ public final class Views {
     private Views() {
     }
 
+    /** {@code reason}: why the center put the agent in this state ("ring no answer"), else null. */
     public record Agent(String id, String name, String device, AgentStatus status, Instant since,
-                        List<String> queues, String callId) {
+                        List<String> queues, String callId, String reason) {
     }
 
     public record Call(String callId, String device, String ani, String dnis, boolean monitored,

@@ -42,7 +42,7 @@ final class CallDataFunctions {
                 throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId()
                         + " is already being transferred to " + call.extension());
             }
-            parts.calls().set(tx, call.callId(), "transferable = ?", transferable);
+            parts.calls().setTransferable(tx, call.callId(), transferable);
             if (transferable) parts.router().dispatch(tx);
             return null;
         });
@@ -64,7 +64,7 @@ final class CallDataFunctions {
             }
             String unit = parts.config().businessUnit(name).orElseThrow(
                     () -> new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "no business unit " + name));
-            parts.calls().set(tx, call.callId(), "business_unit = ?", unit);
+            parts.calls().setBusinessUnit(tx, call.callId(), unit);
             return null;
         });
         return r.success();

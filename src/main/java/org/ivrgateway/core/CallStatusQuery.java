@@ -7,9 +7,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.internal.Signals;
-import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
-import org.ivrgateway.core.queue.Router;
 
 /**
  * QueryCallStatus (CONTRACT §3.7): answers at once unless the call is queued (1). With a Timeout, a queued
@@ -45,7 +43,7 @@ final class CallStatusQuery {
                 if (left <= 0) {
                     throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
                 }
-                Long due = nextTimer(s.call());
+                Long due = s.call().nextTimerMs();
                 if (due != null) {
                     long untilDue = Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis());
                     left = Math.min(left, Signals.nanos(untilDue));
@@ -62,7 +60,7 @@ final class CallStatusQuery {
 
     private Snapshot read(String callId) {
         Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
-        if (Router.hasDueTimer(s.call(), parts.store().clock().millis())) {
+        if (s.call().hasDueTimer(parts.store().clock().millis())) {
             parts.store().routing(tx -> {
                 parts.router().fireTimers(tx);
                 return null;
@@ -75,25 +73,12 @@ final class CallStatusQuery {
     private Snapshot snapshot(Tx tx, String callId) throws SQLException {
         CallRow call = parts.calls().find(tx, callId)
                 .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
-        int position = 0;
-        if (call.isQueued()) {
-            position = 1 + (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                            + " AND ended = FALSE AND (priority > ? OR (priority = ? AND (queued_ms < ?"
-                            + " OR (queued_ms = ? AND call_id < ?))))",
-                    call.queue(), CallStatus.QUEUED.code(), call.priority(), call.priority(), call.queuedMs(),
-                    call.queuedMs(), call.callId());
-        }
+        int position = parts.calls().position(tx, call);
         return new Snapshot(call, position);
     }
 
     private boolean orphaned(CallRow call) {
         return parts.config().queue(call.queue()).isEmpty();
-    }
-
-    private static Long nextTimer(CallRow call) {
-        Long due = call.overflowMs();
-        if (call.reservedUntilMs() != null && (due == null || call.reservedUntilMs() < due)) due = call.reservedUntilMs();
-        return due;
     }
 
     private Result answer(Request r, Snapshot s) {

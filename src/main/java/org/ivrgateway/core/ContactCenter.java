@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.ContactCenterView;
@@ -15,7 +16,9 @@ import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.store.Database;
@@ -123,6 +126,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public Views.Agent changeState(String agentId, AgentStatus requested) {
         return parts.store().routing(tx -> {
+            parts.desk().checkState(agentId, requested);
+            releaseCall(tx, agentId);
             parts.desk().changeState(tx, agentId, requested);
             parts.router().dispatch(tx);
             return parts.desk().view(tx, agentId);
@@ -132,9 +137,18 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public Views.Agent logout(String agentId) {
         return parts.store().routing(tx -> {
+            parts.desk().configured(agentId);
+            releaseCall(tx, agentId);
             parts.desk().logout(tx, agentId);
+            parts.router().dispatch(tx);
             return parts.desk().view(tx, agentId);
         });
+    }
+
+    /** Every agent can always change state or log off: the call they hold is let go first (Router.releaseAgent). */
+    private void releaseCall(Tx tx, String agentId) throws java.sql.SQLException {
+        Optional<AgentRow> row = parts.agents().find(tx, agentId);
+        if (row.isPresent()) parts.router().releaseAgent(tx, row.get());
     }
 
     @Override
@@ -145,8 +159,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     // Telephony
 
     @Override
-    public String offer(String device, String ani, String dnis) {
-        return telephony.offer(device, ani, dnis);
+    public String offer(String device, String ani, String dnis, String switchCallId) {
+        return telephony.offer(device, ani, dnis, switchCallId);
     }
 
     @Override
@@ -160,8 +174,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public String arrived(String dialed) {
-        return telephony.arrived(dialed);
+    public String arrived(String dialed, String switchCallId, String callId) {
+        return telephony.arrived(dialed, switchCallId, callId);
     }
 
     @Override

@@ -57,7 +57,7 @@ final class SessionFunctions {
                     throw new IvrException(ReturnCode.WRONG_SEQUENCE,
                             "an unmonitored call needs SetCallInfo before QueryCallInfo");
                 } else {
-                    found = parts.calls().create(tx, false, device, s.ani(), s.dnis());
+                    found = parts.calls().create(tx, false, device, s.ani(), s.dnis(), null);
                 }
             } else {
                 if (!parts.config().ivrDevices().contains(device)) {

@@ -31,10 +31,13 @@ final class SwitchFunctions {
                 throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
             }
             parts.events().publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
-            parts.calls().set(tx, call.callId(), "device = NULL");
+            parts.calls().leaveDevice(tx, call.callId());
             boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && parts.config()
                     .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
             if (!toItsAgentOrPilot && call.queue() != null) parts.router().dequeue(tx, call, Visits.DEQUEUED);
+            // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
+            boolean toAPilot = parts.config().queues().stream().anyMatch(q -> to.equals(q.pilot()));
+            if (!toItsAgentOrPilot && toAPilot) parts.calls().sentTo(tx, call.callId(), to);
             return null;
         });
         return r.success();
@@ -60,7 +63,7 @@ final class SwitchFunctions {
         String text = r.args().string("DisplayInfo");
         parts.store().write(tx -> {
             CallRow call = parts.current(tx, r.callId());
-            parts.calls().set(tx, call.callId(), "display = ?", text);
+            parts.calls().setDisplay(tx, call.callId(), text);
             String agentDevice = call.agentId() == null ? null : call.extension();
             parts.events().publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
             return null;

@@ -1,10 +1,8 @@
 package org.ivrgateway.core;
 
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Telephony;
@@ -15,11 +13,11 @@ import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Visits;
 
 /**
- * The built-in telephony side (CONTRACT §4.3). A call offered at an IVR device is a new call, unless it is
- * a monitored call coming back: a live call with the same ANI and DNIS that left the IVR without being
- * handed to an agent (sent to a queue's pilot, transferred, overflowed). Such a call keeps its CallID, its
- * Visits grow by one, and its FMNQ flag is 1 when it is still queued: it came back to the IVR without
- * losing its place in the queue (the guide's FMNQ situation).
+ * The built-in telephony side (docs/ARCHITECTURE.md, "Call identity"). A call offered at an IVR device is
+ * a new call unless the report names, as {@code switchCallId}, the switch's identity of a live call: then it
+ * is that call coming back — it keeps its CallID, its Visits grow by one, and its FMNQ flag is 1 when it is
+ * still queued (the guide's FMNQ situation). Calls are never matched by ANI and DNIS: two callers with the
+ * same or a withheld number are two calls.
  */
 final class TelephonyPort implements Telephony {
     /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
@@ -33,22 +31,23 @@ final class TelephonyPort implements Telephony {
     }
 
     @Override
-    public String offer(String device, String ani, String dnis) {
+    public String offer(String device, String ani, String dnis, String switchCallId) {
         if (device == null || !parts.config().ivrDevices().contains(device)) {
             throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
         }
         String a = number("ani", ani);
         String d = number("dnis", dnis);
+        String switchId = switchCallId == null || switchCallId.isBlank() ? null : switchCallId.strip();
         return parts.store().routing(tx -> {
             contact(tx);
             for (CallRow there : parts.calls().liveAt(tx, device)) {
-                parts.calls().set(tx, there.callId(), "device = NULL");
+                if (switchId == null || !switchId.equals(there.switchCallId())) parts.calls().leaveDevice(tx, there.callId());
             }
-            Optional<CallRow> back = returning(tx, a, d);
-            if (back.isEmpty()) return parts.calls().create(tx, true, device, a, d).callId();
+            Optional<CallRow> back = parts.calls().bySwitchId(tx, switchId);
+            if (back.isEmpty()) return parts.calls().create(tx, true, device, a, d, switchId).callId();
             CallRow call = back.get();
-            parts.calls().set(tx, call.callId(), "device = ?, visits = ?, fmnq = ?, in_center = FALSE",
-                    device, call.visits() + 1, call.isQueued());
+            parts.router().leftTheAgent(tx, call);
+            parts.calls().returnToDevice(tx, call, device);
             return call.callId();
         });
     }
@@ -74,11 +73,11 @@ final class TelephonyPort implements Telephony {
     }
 
     @Override
-    public String arrived(String dialed) {
+    public String arrived(String dialed, String switchCallId, String callId) {
         if (dialed == null || dialed.isBlank()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "dialed is required");
         return parts.store().routing(tx -> {
             contact(tx);
-            return parts.router().arrived(tx, dialed.strip()).orElse(null);
+            return parts.router().arrived(tx, dialed.strip(), switchCallId, callId).orElse(null);
         });
     }
 
@@ -97,16 +96,6 @@ final class TelephonyPort implements Telephony {
             return parts.events().acknowledge(tx, eventId);
         });
         if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
-    }
-
-    private Optional<CallRow> returning(Tx tx, String ani, String dnis) throws SQLException {
-        if (ani.isEmpty()) return Optional.empty();
-        return parts.calls().liveOf(tx, ani, dnis).stream()
-                .filter(c -> c.monitored() && c.device() == null && c.agentId() == null)
-                .filter(c -> c.ani().equals(ani) && c.dnis().equals(dnis))
-                .filter(c -> c.status() == CallStatus.QUEUED.code() || c.status() == CallStatus.IDLE.code()
-                        || c.status() == CallStatus.NO_ANSWER.code())
-                .max(Comparator.comparingLong(CallRow::createdMs));
     }
 
     private CallRow known(Tx tx, String callId) throws SQLException {

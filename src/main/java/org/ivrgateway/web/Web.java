@@ -14,6 +14,7 @@ import org.ivrgateway.web.ops.HealthServlet;
 import org.ivrgateway.web.ops.MetricsServlet;
 import org.ivrgateway.web.ops.RequestMetricsFilter;
 import org.ivrgateway.web.rest.RestApi;
+import org.ivrgateway.web.rest.SwitchEventStream;
 
 /**
  * Installs the web layer into the server's one servlet context: the request metrics on everything, the
@@ -37,6 +38,8 @@ public final class Web {
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("rest",
                 RestApi.servlet(services.agents(), services.telephony(), services.view())), "/api/*");
+        context.addServlet(new ServletHolder("switch-events", new SwitchEventStream(services.telephony())),
+                "/api/telephony/events/stream");
         context.addServlet(new ServletHolder("health",
                 new HealthServlet(services.databaseReachable(), services.view())), "/health");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(services.registry())), "/metrics");

@@ -5,9 +5,11 @@ import static org.ivrgateway.core.Fixture.BETH;
 import static org.ivrgateway.core.Fixture.IVR;
 import static org.ivrgateway.core.Fixture.SALES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
@@ -38,14 +40,35 @@ class AgentDeskTest {
     }
 
     @BothDatabases
-    void anAgentOnACallCannotChangeStateOrLogOff(TestDatabase db) {
+    void aRingingAgentCanAlwaysChangeStateAndTheCallGoesBackToItsQueue(TestDatabase db) {
         Fixture f = new Fixture(db);
         f.available(ALAN, "5001");
         Fixture.Script call = f.monitored(IVR, "1", "2");
         f.center.enqueue(call.session(), call.callId(), 1, SALES, 1, null, null);
         assertEquals(call.callId(), f.center.agent(ALAN).callId());
-        assertEquals(ReturnCode.OPERATION_FAILED, code(() -> f.center.changeState(ALAN, AgentStatus.UNAVAILABLE)));
-        assertEquals(ReturnCode.OPERATION_FAILED, code(() -> f.center.logout(ALAN)));
+        assertEquals(AgentStatus.UNAVAILABLE, f.center.changeState(ALAN, AgentStatus.UNAVAILABLE).status());
+        assertNull(f.center.agent(ALAN).callId());
+        Result status = f.center.queryCallStatus(call.session(), call.callId(), 0);
+        assertEquals(CallStatus.QUEUED.code(), status.returnCode());
+        assertEquals(1, status.integer("PositionInQueue"));
+    }
+
+    @BothDatabases
+    void aRingingOrTalkingAgentCanAlwaysLogOff(TestDatabase db) {
+        Fixture f = new Fixture(db);
+        f.available(ALAN, "5001");
+        Fixture.Script ringing = f.monitored(IVR, "1", "2");
+        f.center.enqueue(ringing.session(), ringing.callId(), 1, SALES, 1, null, null);
+        assertEquals(AgentStatus.LOGGED_OFF, f.center.logout(ALAN).status());
+        assertEquals(CallStatus.QUEUED.code(), f.center.queryCallStatus(ringing.session(), ringing.callId(), 0).returnCode());
+        // the call that was ringing goes to the next agent; that agent answers, then logs off while talking
+        f.available(BETH, "5002");
+        assertEquals(ringing.callId(), f.center.agent(BETH).callId());
+        f.center.answered(ringing.callId());
+        assertEquals(AgentStatus.TALKING, f.center.agent(BETH).status());
+        assertEquals(AgentStatus.LOGGED_OFF, f.center.logout(BETH).status());
+        f.center.cleared(ringing.callId());
+        assertEquals(AgentStatus.LOGGED_OFF, f.center.agent(BETH).status());
     }
 
     @BothDatabases

@@ -70,7 +70,12 @@ final class Fixture {
 
     /** A monitored call offered at {@code device}, with a session that has queried it. */
     Script monitored(String device, String ani, String dnis) {
-        String callId = center.offer(device, ani, dnis);
+        return monitored(device, ani, dnis, null);
+    }
+
+    /** The same, with the switch's identity of the call. */
+    Script monitored(String device, String ani, String dnis, String switchCallId) {
+        String callId = center.offer(device, ani, dnis, switchCallId);
         String session = initialize(portOf(device));
         Result info = center.queryCallInfo(session, device, null);
         assertEquals(0, info.returnCode(), info.detail());

@@ -44,13 +44,17 @@ class SessionAndCallInfoTest {
     }
 
     @BothDatabases
-    void initializeAgainOnThePortReplacesTheSessionAndClearsCallInfo(TestDatabase db) {
+    void initializeAgainOnThePortStartsANewSessionAndNeverEndsTheFirst(TestDatabase db) {
         Fixture f = new Fixture(db);
         String first = f.initialize("6060");
         f.center.setCallInfo(first, "111", "222");
         String second = f.initialize("6060");
         assertNotEquals(first, second);
-        assertEquals(ReturnCode.NOT_INITIALIZED.code(), f.center.querySystemStatus(first).returnCode());
+        // another channel of the same platform, same address and LocalPort: the first session goes on
+        assertEquals(0, f.center.querySystemStatus(first).returnCode());
+        Result firstCall = f.center.queryCallInfo(first, "6060", "1;");
+        assertEquals(0, firstCall.returnCode(), firstCall.detail());
+        assertEquals("111", firstCall.string("originalANI"));
         // the new session has no ANI/DNIS: an unmonitored QueryCallInfo needs SetCallInfo again
         assertEquals(ReturnCode.WRONG_SEQUENCE.code(), f.center.queryCallInfo(second, "6060", "1;").returnCode());
     }

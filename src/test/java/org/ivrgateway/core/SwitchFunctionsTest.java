@@ -4,6 +4,7 @@ import static org.ivrgateway.core.Fixture.ALAN;
 import static org.ivrgateway.core.Fixture.IVR;
 import static org.ivrgateway.core.Fixture.SALES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ivrgateway.api.CallStatus;
@@ -111,9 +112,11 @@ class SwitchFunctionsTest {
         assertEquals(0, f.center.callerDisconnected(call.session(), call.callId(), 2).returnCode());
         assertEquals(CallStatus.DISCONNECT.code(), f.center.queryCallStatus(call.session(), call.callId(), 0).returnCode());
         assertTrue(f.center.calls().isEmpty());
-        // the number is free for the next call
+        // the number is free again, but goes last: numbers are handed out least recently used first
         Fixture.Script next = f.unmonitored("6061", "5", "6");
-        assertEquals(number, f.center.getTransitNumber(next.session(), next.callId()).string("TransitNumber"));
+        assertNotEquals(number, f.center.getTransitNumber(next.session(), next.callId()).string("TransitNumber"));
+        Fixture.Script third = f.unmonitored("6062", "7", "8");
+        assertEquals(number, f.center.getTransitNumber(third.session(), third.callId()).string("TransitNumber"));
     }
 
     private static Views.SwitchEvent only(Fixture f, String type) {

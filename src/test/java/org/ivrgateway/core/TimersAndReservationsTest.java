@@ -133,12 +133,12 @@ class TimersAndReservationsTest {
     @BothDatabases
     void aQueuedCallComingBackToTheIvrIsAnFmnqSituation(TestDatabase db) {
         Fixture f = new Fixture(db);
-        Fixture.Script call = f.monitored(IVR, "9055557900", "69030");
+        Fixture.Script call = f.monitored(IVR, "9055557900", "69030", "sip-call-1");
         f.center.enqueue(call.session(), call.callId(), 0, SALES, 1, null, null);
         String pilot = f.config.queue(SALES).orElseThrow().pilot();
         assertEquals(call.callId(), f.center.arrived(pilot));
         // the switch plays it to another IVR port while it keeps its place in the queue
-        assertEquals(call.callId(), f.center.offer(Fixture.IVR2, "9055557900", "69030"));
+        assertEquals(call.callId(), f.center.offer(Fixture.IVR2, "9055557900", "69030", "sip-call-1"));
         String session = f.initialize(Fixture.portOf(Fixture.IVR2));
         Result info = f.center.queryCallInfo(session, Fixture.IVR2, null);
         assertEquals(call.callId(), info.string("CallID"));
@@ -149,10 +149,10 @@ class TimersAndReservationsTest {
     @BothDatabases
     void anFmnqCallAtTheIvrIsRedirectedToItsAgentByTheContactCenter(TestDatabase db) {
         Fixture f = new Fixture(db);
-        Fixture.Script call = f.monitored(IVR, "9055557900", "69030");
+        Fixture.Script call = f.monitored(IVR, "9055557900", "69030", "sip-call-1");
         f.center.enqueue(call.session(), call.callId(), 0, SALES, 1, null, null);
         f.center.arrived(f.config.queue(SALES).orElseThrow().pilot());
-        f.center.offer(Fixture.IVR2, "9055557900", "69030"); // back at an IVR port, still queued: FMNQ
+        f.center.offer(Fixture.IVR2, "9055557900", "69030", "sip-call-1"); // back at an IVR port, still queued: FMNQ
         f.available(ALAN, "5001");
         var redirect = f.center.pendingEvents().stream().filter(e -> e.type().equals("REDIRECT")).toList();
         assertEquals(1, redirect.size(), "the IVR does not transfer an FMNQ call; the contact center must");

@@ -25,14 +25,16 @@ class FmnqFlowTest extends SampleFlow {
     private static final String FMNQ_IVR = "36201";
     private static final String AGENT = "790006";
     private static final String AGENT_DEVICE = "5001";
+    /** The switch's identity of the caller's call, the same at both IVR ports. */
+    private static final String SWITCH_CALL_ID = "3848276298220188511@192.0.2.10";
 
     /** queue-hold.vxml sends the call to the Sales pilot; the switch then plays it to another IVR port. */
     private String queuedCallBackAtTheIvr() {
-        String callId = center.offer(FIRST_IVR, ANI, SALES_LINE);
+        String callId = center.offer(FIRST_IVR, ANI, SALES_LINE, SWITCH_CALL_ID);
         CallRecord queueHold = center.call("queue-hold.vxml", CallScript.call(ANI, FIRST_IVR));
         assertEquals(callId, center.post("api/telephony/arrived", "{\"dialed\":\"" + queueHold.lastTransferNumber() + "\"}")
                 .replaceAll("(?s).*\"callId\"\\s*:\\s*\"([^\"]+)\".*", "$1"), queueHold::toString);
-        assertEquals(callId, center.offer(FMNQ_IVR, ANI, SALES_LINE), "the same call, back at an IVR port");
+        assertEquals(callId, center.offer(FMNQ_IVR, ANI, SALES_LINE, SWITCH_CALL_ID), "the same call, back at an IVR port");
         return callId;
     }
 

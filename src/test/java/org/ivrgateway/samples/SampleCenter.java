@@ -97,7 +97,14 @@ final class SampleCenter implements AutoCloseable {
 
     /** The telephony side offers a call at an IVR device; gives its call id. */
     String offer(String device, String ani, String dnis) {
-        String body = post("api/telephony/offer", "{\"device\":\"" + device + "\",\"ani\":\"" + ani + "\",\"dnis\":\"" + dnis + "\"}");
+        return offer(device, ani, dnis, null);
+    }
+
+    /** The same, naming the switch's identity of the call: an offer of a live call's identity is that call back. */
+    String offer(String device, String ani, String dnis, String switchCallId) {
+        String identity = switchCallId == null ? "" : ",\"switchCallId\":\"" + switchCallId + "\"";
+        String body = post("api/telephony/offer", "{\"device\":\"" + device + "\",\"ani\":\"" + ani + "\",\"dnis\":\""
+                + dnis + "\"" + identity + "}");
         return body.replaceAll("(?s).*\"callId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 

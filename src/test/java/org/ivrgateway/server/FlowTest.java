@@ -139,12 +139,12 @@ class FlowTest {
     void fmnqCallIsNotHandedToAnAgentWhileNotTransferable(TestDatabase db) throws Exception {
         try (TestNode node = TestNode.start(db)) {
             QueueConfig sales = node.config.queue("Sales").orElseThrow();
-            Script first = Script.monitored(node, "36200", "4165550104", "69030");
+            Script first = Script.monitored(node, "36200", "4165550104", "69030", "a84b4c76e66710@pc33");
             assertEquals(0, node.center().enqueue(first.session, first.callId, 0, sales.name(), 1, null, null).returnCode());
             node.rest().post("/api/telephony/arrived", "{\"dialed\":\"" + sales.pilot() + "\"}");
 
-            // The caller comes back to the IVR without losing their place in the queue.
-            Script back = Script.monitored(node, "36201", "4165550104", "69030");
+            // The caller comes back to the IVR without losing their place in the queue: the same switch call.
+            Script back = Script.monitored(node, "36201", "4165550104", "69030", "a84b4c76e66710@pc33");
             assertEquals(first.callId, back.callId);
             assertEquals(1, back.info.integer("FMNQ"));
             assertEquals(0, node.center().setCallTransferable(back.session, back.callId, 0).returnCode());

@@ -27,8 +27,14 @@ final class Script {
 
     /** A call offered over REST at a monitored IVR device, then queried by a script on that port. */
     static Script monitored(TestNode node, String device, String ani, String dnis) {
+        return monitored(node, device, ani, dnis, null);
+    }
+
+    /** The same, the offer carrying the switch's identity of the call ({@code switchCallId}), when not null. */
+    static Script monitored(TestNode node, String device, String ani, String dnis, String switchCallId) {
+        String identity = switchCallId == null ? "" : ",\"switchCallId\":\"" + switchCallId + "\"";
         Rest.Answer offer = node.rest().post("/api/telephony/offer",
-                "{\"device\":\"" + device + "\",\"ani\":\"" + ani + "\",\"dnis\":\"" + dnis + "\"}");
+                "{\"device\":\"" + device + "\",\"ani\":\"" + ani + "\",\"dnis\":\"" + dnis + "\"" + identity + "}");
         assertEquals(201, offer.status(), offer.text());
         String session = initialize(node, device);
         Result info = node.center().queryCallInfo(session, device, null);

@@ -46,24 +46,32 @@ public final class Agents {
 
     /** A new state without a call; AVAILABLE starts the idle time, WORK may end at {@code wrapUpUntil}. */
     public void setState(Tx tx, String agentId, AgentStatus status, Long wrapUpUntil) throws SQLException {
+        setState(tx, agentId, status, wrapUpUntil, null);
+    }
+
+    /** The same, with the reason the center gives for it (shown on the console). */
+    public void setState(Tx tx, String agentId, AgentStatus status, Long wrapUpUntil, String reason)
+            throws SQLException {
         if (status == AgentStatus.AVAILABLE) {
             Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, idle_since_ms = ?, call_id = NULL,"
-                    + " wrap_up_until_ms = NULL WHERE agent_id = ?", status.code(), tx.now(), tx.now(), agentId);
+                    + " wrap_up_until_ms = NULL, reason = ? WHERE agent_id = ?", status.code(), tx.now(), tx.now(),
+                    reason, agentId);
         } else {
             Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = NULL,"
-                    + " wrap_up_until_ms = ? WHERE agent_id = ?", status.code(), tx.now(), wrapUpUntil, agentId);
+                    + " wrap_up_until_ms = ?, reason = ? WHERE agent_id = ?", status.code(), tx.now(), wrapUpUntil,
+                    reason, agentId);
         }
     }
 
     /** The agent is busy with a call: RINGING when handed it, TALKING once answered. */
     public void busy(Tx tx, String agentId, String callId, AgentStatus status) throws SQLException {
-        Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = ?, wrap_up_until_ms = NULL"
-                + " WHERE agent_id = ?", status.code(), tx.now(), callId, agentId);
+        Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = ?, wrap_up_until_ms = NULL,"
+                + " reason = NULL WHERE agent_id = ?", status.code(), tx.now(), callId, agentId);
     }
 
     private static AgentRow map(ResultSet rs) throws SQLException {
         return new AgentRow(rs.getString("agent_id"), rs.getString("device"), AgentStatus.of(rs.getInt("status")),
                 rs.getLong("since_ms"), Sql.longOrNull(rs, "idle_since_ms"), rs.getString("call_id"),
-                Sql.longOrNull(rs, "wrap_up_until_ms"));
+                Sql.longOrNull(rs, "wrap_up_until_ms"), rs.getString("reason"));
     }
 }

@@ -13,8 +13,8 @@ import org.ivrgateway.core.internal.Tx;
 
 /**
  * What agents may do (CONTRACT §4.2). Logging on puts an agent in UNAVAILABLE, as a contact center
- * does: they make themselves AVAILABLE when ready. While a call is handed to them (RINGING, TALKING)
- * they can neither change state nor log off (-914).
+ * does: they make themselves AVAILABLE when ready. They can always change state or log off, whatever
+ * became of their calls: the call they hold is let go first (a ringing one goes back to its queue).
  */
 public final class Desk {
     private final CenterConfig config;
@@ -44,29 +44,30 @@ public final class Desk {
         agents.logOn(tx, agentId, device, AgentStatus.UNAVAILABLE);
     }
 
-    /** AVAILABLE, UNAVAILABLE or WORK; AVAILABLE from WORK ends wrap-up. */
-    public void changeState(Tx tx, String agentId, AgentStatus requested) throws SQLException {
+    /** -306 unless {@code requested} is one an agent may choose: AVAILABLE, UNAVAILABLE or WORK. */
+    public void checkState(String agentId, AgentStatus requested) {
         configured(agentId);
         if (requested != AgentStatus.AVAILABLE && requested != AgentStatus.UNAVAILABLE
                 && requested != AgentStatus.WORK) {
             throw new IvrException(ReturnCode.INVALID_PARAMETER,
                     "state must be AVAILABLE, UNAVAILABLE or WORK, was " + requested);
         }
+    }
+
+    /**
+     * AVAILABLE, UNAVAILABLE or WORK; AVAILABLE from WORK ends wrap-up. Always possible for a logged-on
+     * agent: the caller has let go of any call the agent held (Router.releaseAgent).
+     */
+    public void changeState(Tx tx, String agentId, AgentStatus requested) throws SQLException {
+        checkState(agentId, requested);
         AgentRow row = loggedOn(tx, agentId);
-        if (row.onCall()) {
-            throw new IvrException(ReturnCode.OPERATION_FAILED, "agent " + agentId + " is on call " + row.callId());
-        }
-        if (row.status() == requested) return; // keeps the idle time of an agent already available
+        if (row.status() == requested && !row.onCall()) return; // keeps the idle time of an agent already available
         agents.setState(tx, agentId, requested, null);
     }
 
+    /** Always possible: the caller has let go of any call the agent held (Router.releaseAgent). */
     public void logout(Tx tx, String agentId) throws SQLException {
         configured(agentId);
-        Optional<AgentRow> row = agents.find(tx, agentId);
-        if (row.isEmpty()) return;
-        if (row.get().onCall()) {
-            throw new IvrException(ReturnCode.OPERATION_FAILED, "agent " + agentId + " is on call " + row.get().callId());
-        }
         agents.logOff(tx, agentId);
     }
 
@@ -77,8 +78,9 @@ public final class Desk {
 
     public static Views.Agent view(AgentConfig a, Optional<AgentRow> row) {
         return row.map(r -> new Views.Agent(a.id(), a.name(), r.device(), r.status(), Instant.ofEpochMilli(r.sinceMs()),
-                        a.queues(), r.callId()))
-                .orElseGet(() -> new Views.Agent(a.id(), a.name(), null, AgentStatus.LOGGED_OFF, null, a.queues(), null));
+                        a.queues(), r.callId(), r.reason()))
+                .orElseGet(() -> new Views.Agent(a.id(), a.name(), null, AgentStatus.LOGGED_OFF, null, a.queues(), null,
+                        null));
     }
 
     public AgentConfig configured(String agentId) {

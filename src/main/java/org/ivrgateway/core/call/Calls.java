@@ -13,20 +13,32 @@ import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
 
 /**
- * The calls table. Every change goes through {@link #set}, which bumps the call's version from the change
- * sequence (how other nodes notice it) and marks the call changed in the transaction (how this node's
- * waiters are woken).
+ * The calls table. Every change is a named transition ({@link #queue}, {@link #assign}, {@link #requeue},
+ * {@link #overflow}, …); each bumps the call's version from the change sequence (how other nodes notice
+ * it) and marks the call changed in the transaction (how this node's waiters are woken).
  */
 public final class Calls {
+    /**
+     * The queue order, the one place it is written: highest priority first, then longest waiting, then
+     * CallID so that the order is total. The index of V3__routing_indexes.sql follows it.
+     */
+    public static final String QUEUE_ORDER = " ORDER BY priority DESC, queued_ms, call_id";
 
-    /** A new call: a CallID unique across nodes, at {@code device} (null for none), idle. */
-    public CallRow create(Tx tx, boolean monitored, String device, String ani, String dnis) throws SQLException {
+    private static final int QUEUED = CallStatus.QUEUED.code();
+
+    /**
+     * A new call: a CallID unique across nodes, at {@code device} (null for none), idle. Visits counts the
+     * times a monitored IVR answered it (the guide's definition), so an unmonitored call starts at 0.
+     */
+    public CallRow create(Tx tx, boolean monitored, String device, String ani, String dnis, String switchCallId)
+            throws SQLException {
         String id = CallIds.next();
         String uuid = UUID.randomUUID().toString().replace("-", "");
         Sql.update(tx.c(), "INSERT INTO ivr_call (call_id, uuid, monitored, device, ani, dnis, visits, fmnq, status,"
-                        + " in_center, transferable, ended, created_ms, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 1, FALSE, ?, FALSE, TRUE, FALSE, ?, nextval('change_seq'))",
-                id, uuid, monitored, device, ani, dnis, CallStatus.IDLE.code(), tx.now());
+                        + " in_center, transferable, ended, created_ms, version, switch_call_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, FALSE, TRUE, FALSE, ?, nextval('change_seq'), ?)",
+                id, uuid, monitored, device, ani, dnis, monitored ? 1 : 0, CallStatus.IDLE.code(), tx.now(),
+                switchCallId);
         tx.changed(id);
         return find(tx, id).orElseThrow();
     }
@@ -40,61 +52,189 @@ public final class Calls {
         return Sql.one(tx.c(), "SELECT * FROM ivr_call WHERE call_id = ? FOR UPDATE", Calls::map, callId);
     }
 
+    /** The live call the switch knows as {@code switchCallId}, if any. */
+    public Optional<CallRow> bySwitchId(Tx tx, String switchCallId) throws SQLException {
+        if (switchCallId == null || switchCallId.isEmpty()) return Optional.empty();
+        return Sql.one(tx.c(), "SELECT * FROM ivr_call WHERE switch_call_id = ? AND ended = FALSE"
+                + " ORDER BY created_ms DESC", Calls::map, switchCallId);
+    }
+
     /** The live call at an IVR device, the most recent if the switch reported several. */
     public Optional<CallRow> atDevice(Tx tx, String device) throws SQLException {
         return Sql.one(tx.c(), "SELECT * FROM ivr_call WHERE device = ? AND ended = FALSE ORDER BY created_ms DESC",
                 Calls::map, device);
     }
 
-    /** Queued calls (status 1), highest priority first, then longest waiting. */
+    /** Queued calls (status 1) in {@link #QUEUE_ORDER}. */
     public List<CallRow> queued(Tx tx) throws SQLException {
-        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE"
-                + " ORDER BY priority DESC, queued_ms, call_id", Calls::map, CallStatus.QUEUED.code());
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE" + QUEUE_ORDER,
+                Calls::map, QUEUED);
+    }
+
+    /** The first {@code limit} queued calls in {@link #QUEUE_ORDER}. */
+    public List<CallRow> queued(Tx tx, int limit) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE" + QUEUE_ORDER + " LIMIT ?",
+                Calls::map, QUEUED, limit);
     }
 
     public int countQueuedIn(Tx tx, String queue) throws SQLException {
         return (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
-                queue, CallStatus.QUEUED.code());
+                queue, QUEUED);
     }
 
     public List<CallRow> queuedIn(Tx tx, String queue) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE"
-                + " ORDER BY priority DESC, queued_ms, call_id", Calls::map, queue, CallStatus.QUEUED.code());
+                + QUEUE_ORDER, Calls::map, queue, QUEUED);
     }
 
-    /**
-     * Live calls at a device. Offering a call reads these, not every live call: it runs under the routing
-     * lock, 200 times a second on a busy node (docs/BENCHMARKS.md).
-     */
+    /** The call's place in its queue, 1 for the head: the calls ahead of it in {@link #QUEUE_ORDER}, plus one. */
+    public int position(Tx tx, CallRow call) throws SQLException {
+        if (!call.isQueued()) return 0;
+        return 1 + (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
+                        + " AND ended = FALSE AND (priority > ? OR (priority = ? AND (queued_ms < ?"
+                        + " OR (queued_ms = ? AND call_id < ?))))",
+                call.queue(), QUEUED, call.priority(), call.priority(), call.queuedMs(), call.queuedMs(),
+                call.callId());
+    }
+
+    /** Calls whose timer ({@link CallRow#nextTimerMs}) is due at {@code now}, read through their indexes. */
+    public List<CallRow> withDueTimers(Tx tx, long now) throws SQLException {
+        List<CallRow> due = Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE"
+                + " AND (overflow_ms <= ? OR reserved_until_ms <= ?)" + QUEUE_ORDER, Calls::map, QUEUED, now, now);
+        due.addAll(Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE AND answered_ms IS NULL"
+                + " AND ring_until_ms <= ? ORDER BY ring_until_ms, call_id", Calls::map, CallStatus.WAITING.code(), now));
+        return due;
+    }
+
+    /** Live calls at a device (offering a call reads these, not every live call: it runs under the routing lock). */
     public List<CallRow> liveAt(Tx tx, String device) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE device = ? AND ended = FALSE ORDER BY created_ms, call_id",
                 Calls::map, device);
-    }
-
-    /** Live calls of one caller (ANI and DNIS), through the caller index (V3__routing_indexes.sql); see {@link #liveAt}. */
-    public List<CallRow> liveOf(Tx tx, String ani, String dnis) throws SQLException {
-        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ani = ? AND dnis = ? AND ended = FALSE"
-                + " ORDER BY created_ms, call_id", Calls::map, ani, dnis);
-    }
-
-    /** The first {@code limit} queued calls in the order of {@link #queued}. */
-    public List<CallRow> queued(Tx tx, int limit) throws SQLException {
-        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE"
-                + " ORDER BY priority DESC, queued_ms, call_id LIMIT ?", Calls::map, CallStatus.QUEUED.code(), limit);
     }
 
     public List<CallRow> live(Tx tx) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE ORDER BY created_ms, call_id", Calls::map);
     }
 
-    /** Sets columns ({@code "status = ?, extension = ?"}) of one call and records the change. */
-    public void set(Tx tx, String callId, String assignments, Object... values) throws SQLException {
-        Object[] params = new Object[values.length + 1];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = callId;
-        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq')"
-                + " WHERE call_id = ?", params);
-        tx.changed(callId);
+    /**
+     * Live calls expected at {@code queue}'s pilot and not there yet: a queue-hold stay in that queue (queued
+     * or handed to an agent), or a call sent to the pilot (an overflow, a transfer) that is not with an agent.
+     */
+    public List<CallRow> expectedAtPilot(Tx tx, String queue, String pilot) throws SQLException {
+        return Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE ended = FALSE AND in_center = FALSE AND"
+                        + " ((queue_name = ? AND ivr_hold = FALSE AND status IN (?, ?)) OR (extension = ? AND status <> ?))"
+                        + " ORDER BY created_ms, call_id", Calls::map, queue, QUEUED, CallStatus.WAITING.code(), pilot,
+                CallStatus.WAITING.code());
+    }
+
+    // Transitions
+
+    /** The call left its IVR device (transferred, answered elsewhere, another call offered there). */
+    public void leaveDevice(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "device = NULL");
+    }
+
+    /**
+     * The call is offered again at an IVR device: one more visit; FMNQ when it kept its place in a queue. A
+     * call an agent had answered is back from that agent: idle again, with no agent.
+     */
+    public void returnToDevice(Tx tx, CallRow call, String device) throws SQLException {
+        if (call.answeredMs() != null) {
+            set(tx, call.callId(), "device = ?, visits = ?, fmnq = FALSE, in_center = FALSE, status = ?,"
+                    + " extension = NULL, agent_id = NULL, answered_ms = NULL", device, call.visits() + 1,
+                    CallStatus.IDLE.code());
+        } else {
+            set(tx, call.callId(), "device = ?, visits = ?, fmnq = ?, in_center = FALSE", device, call.visits() + 1,
+                    call.isQueued());
+        }
+    }
+
+    /** Into a queue: a new stay, priority {@code priority} (also its base for aging), transferable again. */
+    public void queue(Tx tx, String callId, String queue, int priority, String description, boolean ivrHold,
+                      Long overflowAt, String reservedAgent, Long reservedUntil) throws SQLException {
+        set(tx, callId, "status = ?, extension = NULL, queue_name = ?, priority = ?, base_priority = ?,"
+                        + " description = ?, ivr_hold = ?, queued_ms = ?, overflow_ms = ?, reserved_agent = ?,"
+                        + " reserved_until_ms = ?, agent_id = NULL, ring_until_ms = NULL, answered_ms = NULL,"
+                        + " transferable = TRUE",
+                QUEUED, queue, priority, priority, description, ivrHold, tx.now(), overflowAt, reservedAgent,
+                reservedUntil);
+    }
+
+    /** Handed to an agent: status 2 with the agent's extension, ringing until {@code ringUntil} (null: no limit). */
+    public void assign(Tx tx, String callId, String extension, String agentId, Long ringUntil) throws SQLException {
+        set(tx, callId, "status = ?, extension = ?, agent_id = ?, reserved_agent = NULL, reserved_until_ms = NULL,"
+                        + " overflow_ms = NULL, ring_until_ms = ?, answered_ms = NULL",
+                CallStatus.WAITING.code(), extension, agentId, ringUntil);
+    }
+
+    /** Back to its queue from an agent who did not answer, at the place its entry time gives it. */
+    public void requeue(Tx tx, String callId, Long overflowAt) throws SQLException {
+        set(tx, callId, "status = ?, extension = NULL, agent_id = NULL, ring_until_ms = NULL, answered_ms = NULL,"
+                + " overflow_ms = ?", QUEUED, overflowAt);
+    }
+
+    /** Waited past the overflow time: status 3 with the overflow destination. */
+    public void overflow(Tx tx, String callId, String destination) throws SQLException {
+        set(tx, callId, "status = ?, extension = ?, overflow_ms = NULL, reserved_agent = NULL,"
+                + " reserved_until_ms = NULL", CallStatus.NO_ANSWER.code(), destination);
+    }
+
+    /** Out of its queue (or back from the agent it was handed to): status 0. */
+    public void dequeue(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "status = ?, extension = NULL, overflow_ms = NULL, reserved_agent = NULL,"
+                + " reserved_until_ms = NULL, agent_id = NULL, ring_until_ms = NULL", CallStatus.IDLE.code());
+    }
+
+    /** The reservation for one agent ended: any agent of the queue may take the call now. */
+    public void endReservation(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "reserved_agent = NULL, reserved_until_ms = NULL");
+    }
+
+    /** The agent it was handed to answered: the call has left the IVR. */
+    public void answered(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "device = NULL, ring_until_ms = NULL, answered_ms = ?", tx.now());
+    }
+
+    /** The IVR transferred the call to {@code destination}, a queue's pilot, where it is now expected. */
+    public void sentTo(Tx tx, String callId, String destination) throws SQLException {
+        set(tx, callId, "device = NULL, extension = ?", destination);
+    }
+
+    /** The call reached a pilot or a transit number: the switch holds it now. */
+    public void arrivedInCenter(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "in_center = TRUE, device = NULL");
+    }
+
+    /** The call ended wherever it was: status 5, no timer runs. */
+    public void end(Tx tx, String callId) throws SQLException {
+        set(tx, callId, "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
+                + " reserved_until_ms = NULL, ring_until_ms = NULL", tx.now(), CallStatus.DISCONNECT.code());
+    }
+
+    public void setTransferable(Tx tx, String callId, boolean transferable) throws SQLException {
+        set(tx, callId, "transferable = ?", transferable);
+    }
+
+    public void setBusinessUnit(Tx tx, String callId, String unit) throws SQLException {
+        set(tx, callId, "business_unit = ?", unit);
+    }
+
+    public void setDisplay(Tx tx, String callId, String text) throws SQLException {
+        set(tx, callId, "display = ?", text);
+    }
+
+    /**
+     * Ages the priorities of the calls waiting in {@code queue}: one more per {@code everyMs} waited, from the
+     * priority they were queued with, up to {@code max}. Only calls whose priority changes are written.
+     */
+    public void agePriorities(Tx tx, String queue, long everyMs, int max) throws SQLException {
+        List<CallRow> waiting = queuedIn(tx, queue);
+        for (CallRow c : waiting) {
+            int base = c.basePriority() == null ? c.priority() : c.basePriority();
+            long steps = Math.max(0, (tx.now() - c.queuedMs()) / everyMs);
+            int aged = (int) Math.min(max, base + steps);
+            if (aged > c.priority()) set(tx, c.callId(), "priority = ?", aged);
+        }
     }
 
     /** Stored versions of these calls, for the watcher of other nodes' changes. */
@@ -114,6 +254,15 @@ public final class Calls {
         return Sql.update(tx.c(), "DELETE FROM ivr_call WHERE ended = TRUE AND ended_ms < ?", beforeMs);
     }
 
+    private void set(Tx tx, String callId, String assignments, Object... values) throws SQLException {
+        Object[] params = new Object[values.length + 1];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = callId;
+        Sql.update(tx.c(), "UPDATE ivr_call SET " + assignments + ", version = nextval('change_seq')"
+                + " WHERE call_id = ?", params);
+        tx.changed(callId);
+    }
+
     static CallRow map(ResultSet rs) throws SQLException {
         return new CallRow(rs.getString("call_id"), rs.getString("uuid"), rs.getBoolean("monitored"),
                 rs.getString("device"), rs.getString("ani"), rs.getString("dnis"), rs.getInt("visits"),
@@ -123,6 +272,7 @@ public final class Calls {
                 rs.getString("reserved_agent"), Sql.longOrNull(rs, "reserved_until_ms"), rs.getString("agent_id"),
                 rs.getBoolean("transferable"), rs.getString("business_unit"), rs.getString("display"),
                 rs.getBoolean("ended"), rs.getLong("created_ms"), Sql.longOrNull(rs, "ended_ms"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getString("switch_call_id"), Sql.longOrNull(rs, "ring_until_ms"),
+                Sql.longOrNull(rs, "answered_ms"), Sql.intOrNull(rs, "base_priority"));
     }
 }

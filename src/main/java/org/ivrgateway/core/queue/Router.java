@@ -20,14 +20,21 @@ import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.transit.TransitNumbers;
 
 /**
- * Queues and routing (CONTRACT §4.4). Every method runs inside a routing transaction (the routing lock is
- * held), so matching is serialized across nodes. {@link #dispatch} hands waiting calls to agents: calls in
- * order of priority, then arrival; each to the longest-idle available agent who may take it (the reserved
- * agent while a reservation lasts, else an agent of the call's queue). A call whose transferable flag is 0
- * is skipped until it is 1 again. A call is redirected by the switch side when the switch holds it (at a
- * pilot or transit number) or when it is an FMNQ call waiting at an IVR port.
+ * Queues and routing (docs/ARCHITECTURE.md, "Routing"). Every method runs inside a routing transaction
+ * (the routing lock is held), so matching is serialized across nodes. {@link #dispatch} hands waiting calls
+ * to agents: calls in {@link Calls#QUEUE_ORDER}; each to the longest-idle available agent who may take it
+ * (the reserved agent while a reservation lasts, else an agent of the call's queue). A call whose
+ * transferable flag is 0 is skipped until it is 1 again. A call is redirected by the switch side when the
+ * switch holds it (at a pilot or transit number) or when it is an FMNQ call waiting at an IVR port.
+ * Nothing stays stuck: a call handed out rings for at most its queue's ringNoAnswerSeconds, then goes back
+ * to its place in the queue and the agent becomes UNAVAILABLE ("ring no answer").
  */
 public final class Router {
+    /** Why an agent was made UNAVAILABLE by the center: a call handed to them rang unanswered. */
+    public static final String RING_NO_ANSWER = "ring no answer";
+    /** Priorities age up to this (the guide's InitialPriority range ends at 100). */
+    static final int MAX_PRIORITY = 100;
+
     private final CenterConfig config;
     private final Calls calls;
     private final Agents agents;
@@ -47,37 +54,33 @@ public final class Router {
 
     /** Puts the call in {@code queue} (again: a re-enqueue starts a new stay and resets transferable to 1). */
     public void enqueue(Tx tx, CallRow call, Placement p) throws SQLException {
-        if (call.agentId() != null && agents.find(tx, call.agentId())
-                .filter(a -> call.callId().equals(a.callId()) && a.status() == AgentStatus.TALKING).isPresent()) {
-            throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is with agent " + call.agentId());
-        }
+        refuseIfAnswered(call);
         releaseAssignedAgent(tx, call, Visits.REQUEUED);
         visits.close(tx, call.callId(), Visits.REQUEUED, null);
         Long overflowAt = p.queue().overflow() == null ? null : tx.now() + p.queue().overflow().afterSeconds() * 1000L;
         Long reservedUntil = p.agentId() == null ? null : tx.now() + p.agentWaitSeconds() * 1000L;
-        calls.set(tx, call.callId(), "status = ?, extension = NULL, queue_name = ?, priority = ?, description = ?,"
-                        + " ivr_hold = ?, queued_ms = ?, overflow_ms = ?, reserved_agent = ?, reserved_until_ms = ?,"
-                        + " agent_id = NULL, transferable = TRUE",
-                CallStatus.QUEUED.code(), p.queue().name(), p.priority(), p.description(), p.ivrHold(), tx.now(),
-                overflowAt, p.agentId(), reservedUntil);
+        calls.queue(tx, call.callId(), p.queue().name(), p.priority(), p.description(), p.ivrHold(), overflowAt,
+                p.agentId(), reservedUntil);
         visits.open(tx, call.callId(), p.queue().name(), p.ani(), p.dnis());
         dispatch(tx);
     }
 
-    /** Takes the call out of its queue (or back from the agent it was handed to): status 0. */
+    /**
+     * Takes the call out of its queue (or back from the agent it was handed to, who is available again):
+     * status 0. A call its agent has already answered is not the IVR's any more: -914, nothing changes.
+     */
     public void dequeue(Tx tx, CallRow call, String outcome) throws SQLException {
+        refuseIfAnswered(call);
         releaseAssignedAgent(tx, call, outcome);
         visits.close(tx, call.callId(), outcome, null);
-        calls.set(tx, call.callId(), "status = ?, extension = NULL, overflow_ms = NULL, reserved_agent = NULL,"
-                + " reserved_until_ms = NULL, agent_id = NULL", CallStatus.IDLE.code());
+        calls.dequeue(tx, call.callId());
     }
 
     /**
      * Hands waiting calls to available agents; see the class comment for the order. The head of the queue
-     * is read first: an agent who becomes free almost always takes one of the oldest calls, and reading all
-     * 5,000 waiting calls for it cost milliseconds under the routing lock (docs/BENCHMARKS.md). Only when
-     * free agents remain after the head is the whole queue read; the calls of the head they could not take
-     * then, they cannot take now either.
+     * is read first: an agent who becomes free almost always takes one of the oldest calls. Only when free
+     * agents remain after the head is the whole queue read; the calls of the head they could not take then,
+     * they cannot take now either.
      */
     public void dispatch(Tx tx) throws SQLException {
         List<AgentRow> free = new ArrayList<>(agents.available(tx));
@@ -103,71 +106,100 @@ public final class Router {
         return false;
     }
 
-    /** Fires due timers: overflows (status 3), ended wrap-ups; expired reservations just widen matching. */
+    /**
+     * Fires every due timer ({@link CallRow#nextTimerMs}): overflows (status 3), ended reservations,
+     * ring-no-answer; ended wrap-ups; aged priorities. Idempotent: any node may run it at any time.
+     */
     public void fireTimers(Tx tx) throws SQLException {
-        for (CallRow call : calls.queued(tx)) {
-            if (call.overflowMs() != null && call.overflowMs() <= tx.now()) {
+        for (CallRow call : calls.withDueTimers(tx, tx.now())) {
+            if (call.isRinging()) {
+                ringNoAnswer(tx, call);
+            } else if (call.overflowMs() != null && call.overflowMs() <= tx.now()) {
                 overflow(tx, call);
-            } else if (call.reservedUntilMs() != null && call.reservedUntilMs() <= tx.now()) {
-                calls.set(tx, call.callId(), "reserved_agent = NULL, reserved_until_ms = NULL");
+            } else {
+                calls.endReservation(tx, call.callId());
             }
         }
         for (AgentRow a : agents.wrapUpEnded(tx)) {
             agents.setState(tx, a.agentId(), AgentStatus.AVAILABLE, null);
         }
+        for (QueueConfig q : config.queues()) {
+            if (q.priorityAgeSeconds() > 0) calls.agePriorities(tx, q.name(), q.priorityAgeSeconds() * 1000L, MAX_PRIORITY);
+        }
         dispatch(tx);
-    }
-
-    /** True when a timer of this call is due, so a reader must fire timers before trusting its status. */
-    public static boolean hasDueTimer(CallRow call, long now) {
-        return call.isQueued() && ((call.overflowMs() != null && call.overflowMs() <= now)
-                || (call.reservedUntilMs() != null && call.reservedUntilMs() <= now));
     }
 
     /** The agent answered the call handed to them: TALKING; the call has left the IVR. */
     public void answered(Tx tx, CallRow call) throws SQLException {
+        if (call.isQueued()) return; // a late answer of a call that already rang no answer and went back
         if (call.agentId() != null) {
             Optional<AgentRow> agent = agents.find(tx, call.agentId());
             if (agent.isPresent() && call.callId().equals(agent.get().callId())) {
                 agents.busy(tx, call.agentId(), call.callId(), AgentStatus.TALKING);
             }
         }
-        calls.set(tx, call.callId(), "device = NULL");
+        calls.answered(tx, call.callId());
     }
 
     /**
      * The call ended wherever it was (a queued call's stay ends with {@code queuedOutcome}), its transit
-     * number is freed: out of its queue, its agent to wrap-up or available, status 5. */
+     * number is freed: out of its queue, its agent to wrap-up or available, status 5.
+     */
     public void ended(Tx tx, CallRow call, String queuedOutcome) throws SQLException {
         if (call.isQueued()) visits.close(tx, call.callId(), queuedOutcome, null);
-        if (call.agentId() != null) {
-            Optional<AgentRow> agent = agents.find(tx, call.agentId());
-            if (agent.isPresent() && call.callId().equals(agent.get().callId())) {
-                if (agent.get().status() == AgentStatus.TALKING) {
-                    visits.handled(tx, call.callId());
-                    int wrapUp = config.agent(call.agentId()).map(AgentConfig::wrapUpSeconds).orElse(0);
-                    if (wrapUp > 0) {
-                        agents.setState(tx, call.agentId(), AgentStatus.WORK, tx.now() + wrapUp * 1000L);
-                    } else {
-                        agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
-                    }
-                } else {
-                    visits.unanswer(tx, call.callId(), Visits.ABANDONED);
-                    agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
-                }
-            }
+        Optional<AgentRow> agent = agentOf(tx, call);
+        if (agent.isPresent() && agent.get().status() == AgentStatus.TALKING) {
+            leftTheAgent(tx, call);
+        } else if (agent.isPresent()) {
+            visits.unanswer(tx, call.callId(), Visits.ABANDONED);
+            agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
         }
-        calls.set(tx, call.callId(), "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
-                + " reserved_until_ms = NULL", tx.now(), CallStatus.DISCONNECT.code());
+        calls.end(tx, call.callId());
         transit.releaseIfHeld(tx.c(), call.callId());
         dispatch(tx);
     }
 
     /**
-     * A call reached a dialed number: a transit number held by an unmonitored call (the switch is told
-     * which call it is with an ARRIVAL event), else a queue's pilot. Returns the CallID, if any.
+     * The call left the agent who was talking with it (it ended, or the switch offers it at an IVR port
+     * again): its handling ends, the agent goes to wrap-up (or available when the agent has none).
      */
-    public Optional<String> arrived(Tx tx, String dialed) throws SQLException {
+    public void leftTheAgent(Tx tx, CallRow call) throws SQLException {
+        Optional<AgentRow> agent = agentOf(tx, call);
+        if (agent.isEmpty() || agent.get().status() != AgentStatus.TALKING) return;
+        visits.handled(tx, call.callId());
+        int wrapUp = config.agent(call.agentId()).map(AgentConfig::wrapUpSeconds).orElse(0);
+        if (wrapUp > 0) {
+            agents.setState(tx, call.agentId(), AgentStatus.WORK, tx.now() + wrapUp * 1000L);
+        } else {
+            agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
+        }
+    }
+
+    /**
+     * The agent is leaving the call they hold, whatever became of it (logging off, or changing state by
+     * hand): a call still ringing goes back to its place in the queue; a call being talked goes on without
+     * them, its handling ended. The caller then sets the agent's new state.
+     */
+    public void releaseAgent(Tx tx, AgentRow agent) throws SQLException {
+        if (agent.callId() == null) return;
+        Optional<CallRow> call = calls.lock(tx, agent.callId())
+                .filter(c -> !c.ended() && agent.agentId().equals(c.agentId()));
+        if (call.isEmpty()) return;
+        if (agent.status() == AgentStatus.RINGING && call.get().isRinging()) {
+            backToQueue(tx, call.get());
+        } else if (agent.status() == AgentStatus.TALKING) {
+            visits.handled(tx, call.get().callId());
+        }
+    }
+
+    /**
+     * A call reached a dialed number (docs/ARCHITECTURE.md, "Call identity"). A transit number: the call
+     * holding it. A queue's pilot: the call named by {@code callId} or {@code switchCallId}; with neither, the
+     * one call expected there — more than one is -914 ("ambiguous"), never a guess. A call arriving at a
+     * pilot of another queue than its own (an overflow, a routing rule's or Transfer's destination) enters
+     * that queue, keeping its CallID and contact data. Returns the CallID, if any.
+     */
+    public Optional<String> arrived(Tx tx, String dialed, String switchCallId, String callId) throws SQLException {
         Optional<String> held = transit.arrive(tx.c(), dialed);
         if (held.isPresent()) {
             Optional<CallRow> call = calls.find(tx, held.get()).filter(c -> !c.ended());
@@ -177,43 +209,84 @@ public final class Router {
                 return held;
             }
         }
-        return arrivedAtPilot(tx, dialed);
+        Optional<QueueConfig> queue = config.queues().stream().filter(q -> dialed.equals(q.pilot())).findFirst();
+        if (queue.isEmpty()) return Optional.empty();
+        Optional<CallRow> named = named(tx, switchCallId, callId);
+        CallRow call;
+        if (named.isPresent()) {
+            call = named.get();
+        } else {
+            List<CallRow> expected = calls.expectedAtPilot(tx, queue.get().name(), queue.get().pilot());
+            if (expected.isEmpty()) return Optional.empty();
+            if (expected.size() > 1) {
+                throw new IvrException(ReturnCode.OPERATION_FAILED, "ambiguous: " + expected.size()
+                        + " calls are expected at " + dialed + "; name the call with switchCallId or callId");
+            }
+            call = expected.get(0);
+        }
+        arriveAtPilot(tx, call, queue.get());
+        return Optional.of(call.callId());
     }
 
-    /**
-     * A call reached a queue's pilot: the oldest queue-hold call of a queue with that pilot that has not
-     * arrived yet. Returns its CallID.
-     */
-    private Optional<String> arrivedAtPilot(Tx tx, String dialed) throws SQLException {
-        for (CallRow call : calls.live(tx)) {
-            boolean held = Boolean.FALSE.equals(call.ivrHold()) && !call.inCenter()
-                    && (call.status() == CallStatus.QUEUED.code() || call.status() == CallStatus.WAITING.code());
-            boolean ourPilot = call.queue() != null && config.queue(call.queue())
-                    .map(q -> dialed.equals(q.pilot())).orElse(false);
-            if (held && ourPilot) {
-                arrivedInCenter(tx, call);
-                return Optional.of(call.callId());
-            }
+    private Optional<CallRow> named(Tx tx, String switchCallId, String callId) throws SQLException {
+        if (callId != null && !callId.isEmpty()) {
+            return Optional.of(calls.find(tx, callId).filter(c -> !c.ended())
+                    .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no live call " + callId)));
+        }
+        if (switchCallId != null && !switchCallId.isEmpty()) {
+            return Optional.of(calls.bySwitchId(tx, switchCallId).orElseThrow(
+                    () -> new IvrException(ReturnCode.NO_CALL, "no live call with switchCallId " + switchCallId)));
         }
         return Optional.empty();
     }
 
+    private void arriveAtPilot(Tx tx, CallRow call, QueueConfig queue) throws SQLException {
+        boolean inItsStay = queue.name().equals(call.queue()) && Boolean.FALSE.equals(call.ivrHold())
+                && (call.status() == CallStatus.QUEUED.code() || call.status() == CallStatus.WAITING.code());
+        if (inItsStay) {
+            arrivedInCenter(tx, call);
+            return;
+        }
+        calls.arrivedInCenter(tx, call.callId());
+        CallRow there = calls.find(tx, call.callId()).orElseThrow();
+        int priority = call.basePriority() != null ? call.basePriority() : call.priority() != null ? call.priority() : 0;
+        enqueue(tx, there, new Placement(queue, priority, call.description(), false, null, 0, call.ani(), call.dnis()));
+    }
+
     /** The switch now holds the call: an assigned or overflowed call is redirected at once. */
     public void arrivedInCenter(Tx tx, CallRow call) throws SQLException {
-        calls.set(tx, call.callId(), "in_center = TRUE, device = NULL");
+        calls.arrivedInCenter(tx, call.callId());
         if (call.status() == CallStatus.WAITING.code() || call.status() == CallStatus.NO_ANSWER.code()) {
             events.publish(tx, SwitchEvents.REDIRECT, call.callId(), call.extension(), null);
         }
     }
 
     private void assign(Tx tx, CallRow call, AgentRow agent) throws SQLException {
-        calls.set(tx, call.callId(), "status = ?, extension = ?, agent_id = ?, reserved_agent = NULL,"
-                        + " reserved_until_ms = NULL, overflow_ms = NULL",
-                CallStatus.WAITING.code(), agent.device(), agent.agentId());
+        int ring = config.queue(call.queue()).map(QueueConfig::ringNoAnswerSeconds).orElse(0);
+        calls.assign(tx, call.callId(), agent.device(), agent.agentId(), ring == 0 ? null : tx.now() + ring * 1000L);
         agents.busy(tx, agent.agentId(), call.callId(), AgentStatus.RINGING);
         visits.close(tx, call.callId(), Visits.ANSWERED, agent.agentId());
         if (call.inCenter() || movedByTheCenter(call)) {
             events.publish(tx, SwitchEvents.REDIRECT, call.callId(), agent.device(), agent.agentId());
+        }
+    }
+
+    /** Ring-no-answer: the call goes back to its place, its agent becomes UNAVAILABLE with the reason. */
+    private void ringNoAnswer(Tx tx, CallRow call) throws SQLException {
+        Optional<AgentRow> agent = agentOf(tx, call);
+        if (agent.isPresent()) agents.setState(tx, call.agentId(), AgentStatus.UNAVAILABLE, null, RING_NO_ANSWER);
+        backToQueue(tx, call);
+    }
+
+    /** A call handed out but not answered returns to its queue at the place its entry time gives it. */
+    private void backToQueue(Tx tx, CallRow call) throws SQLException {
+        Long overflowAt = config.queue(call.queue()).map(QueueConfig::overflow)
+                .map(o -> call.queuedMs() + o.afterSeconds() * 1000L).orElse(null);
+        visits.reopen(tx, call.callId());
+        calls.requeue(tx, call.callId(), overflowAt);
+        if (call.inCenter()) {
+            String pilot = config.queue(call.queue()).map(QueueConfig::pilot).orElse(null);
+            events.publish(tx, SwitchEvents.REDIRECT, call.callId(), pilot, RING_NO_ANSWER);
         }
     }
 
@@ -228,8 +301,7 @@ public final class Router {
     private void overflow(Tx tx, CallRow call) throws SQLException {
         String destination = config.queue(call.queue()).map(QueueConfig::overflow)
                 .map(QueueConfig.Overflow::destination).orElse(null);
-        calls.set(tx, call.callId(), "status = ?, extension = ?, overflow_ms = NULL, reserved_agent = NULL,"
-                + " reserved_until_ms = NULL", CallStatus.NO_ANSWER.code(), destination);
+        calls.overflow(tx, call.callId(), destination);
         visits.close(tx, call.callId(), Visits.OVERFLOW, null);
         if (call.inCenter()) events.publish(tx, SwitchEvents.REDIRECT, call.callId(), destination, "overflow");
     }
@@ -239,11 +311,23 @@ public final class Router {
         return config.agent(agent.agentId()).map(a -> a.queues().contains(call.queue())).orElse(false);
     }
 
+    /** The agent the call was handed to, while that agent still holds it. */
+    private Optional<AgentRow> agentOf(Tx tx, CallRow call) throws SQLException {
+        if (call.agentId() == null) return Optional.empty();
+        return agents.find(tx, call.agentId()).filter(a -> call.callId().equals(a.callId()));
+    }
+
+    private static void refuseIfAnswered(CallRow call) {
+        if (call.answeredMs() != null && call.agentId() != null && !call.ended()) {
+            throw new IvrException(ReturnCode.OPERATION_FAILED,
+                    "call " + call.callId() + " was answered by agent " + call.agentId());
+        }
+    }
+
     private void releaseAssignedAgent(Tx tx, CallRow call, String outcome) throws SQLException {
-        if (call.ended() || call.agentId() == null) return;
-        Optional<AgentRow> agent = agents.find(tx, call.agentId());
-        if (agent.isPresent() && call.callId().equals(agent.get().callId())
-                && agent.get().status() == AgentStatus.RINGING) {
+        if (call.ended()) return;
+        Optional<AgentRow> agent = agentOf(tx, call);
+        if (agent.isPresent() && agent.get().status() == AgentStatus.RINGING) {
             agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
             visits.unanswer(tx, call.callId(), outcome);
         }

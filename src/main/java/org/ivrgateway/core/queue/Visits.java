@@ -35,6 +35,15 @@ public final class Visits {
                 + " AND handled_until_ms IS NULL", outcome, callId, ANSWERED);
     }
 
+    /**
+     * The agent the call was handed to did not answer (or left): the stay that ended "answered" goes on, from
+     * the moment the call first entered the queue, as if it had never been handed out.
+     */
+    public void reopen(Tx tx, String callId) throws SQLException {
+        Sql.update(tx.c(), "UPDATE queue_visit SET left_ms = NULL, outcome = NULL, agent_id = NULL"
+                + " WHERE call_id = ? AND outcome = ? AND handled_until_ms IS NULL", callId, ANSWERED);
+    }
+
     public int purge(Tx tx, long beforeMs) throws SQLException {
         return Sql.update(tx.c(), "DELETE FROM queue_visit WHERE left_ms < ?", beforeMs);
     }

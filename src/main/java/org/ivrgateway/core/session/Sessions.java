@@ -20,10 +20,13 @@ public final class Sessions {
         this.idleMillis = sessionIdleSeconds * 1000L;
     }
 
-    /** Starts a session for {@code client} on {@code localPort}, replacing that port's previous one. */
+    /**
+     * Starts a new session for {@code client} on {@code localPort}. It never ends or changes another session:
+     * many channels of one platform, or many platforms behind one address, may use the same LocalPort (the
+     * guide's own example is a constant), so sessions are told apart by their id alone.
+     */
     public Session create(Tx tx, String client, String localPort, int rpcTimeoutMillis) throws SQLException {
         String who = client == null ? "" : client;
-        Sql.update(tx.c(), "DELETE FROM api_session WHERE client = ? AND local_port = ?", who, localPort);
         String id = newId();
         Sql.update(tx.c(), "INSERT INTO api_session (session_id, client, local_port, rpc_timeout_ms, created_ms,"
                 + " last_used_ms) VALUES (?, ?, ?, ?, ?, ?)", id, who, localPort, rpcTimeoutMillis, tx.now(), tx.now());

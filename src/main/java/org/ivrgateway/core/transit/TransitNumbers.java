@@ -10,7 +10,12 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ivrgateway.api.IvrException;
@@ -21,7 +26,9 @@ import org.ivrgateway.core.config.TransitConfig;
  * Hands out the configured transit numbers, one a call, for {@code expirySeconds}. The pool is the
  * configuration; the table {@code transit_hold} holds only the holds, and its primary key is what keeps
  * two nodes from handing out the same number: a losing insert rolls back to a savepoint and tries the
- * next number. Numbers are tried in configured order, so concurrent acquirers lock rows in one order.
+ * next number. Numbers are handed out least recently used first (table {@code transit_last_use}; never used
+ * ones first, in configured order), so a number just released is not at once given to the next caller,
+ * whose call the switch could then confuse with the previous one's.
  */
 public final class TransitNumbers {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -47,9 +54,12 @@ public final class TransitNumbers {
         if (own.isPresent()) return own.get();
         update(c, "DELETE FROM transit_hold WHERE call_id = ? AND expires_at <= ?", callId, now);
         Set<String> held = heldNumbers(c, now);
-        for (String number : config.numbers()) {
+        for (String number : leastRecentlyUsedFirst(c)) {
             if (held.contains(number)) continue;
-            if (tryHold(c, number, callId, now)) return number;
+            if (tryHold(c, number, callId, now)) {
+                markUsed(c, number, now);
+                return number;
+            }
             // Lost the race for this number, or another request of the same call won: look again.
             own = renew(c, callId, now);
             if (own.isPresent()) return own.get();
@@ -99,6 +109,24 @@ public final class TransitNumbers {
             update(c, "UPDATE transit_hold SET expires_at = ? WHERE call_id = ?", expiry(now), callId);
         }
         return number;
+    }
+
+    /** The configured numbers, those handed out longest ago first; never used ones before all, in configured order. */
+    private List<String> leastRecentlyUsedFirst(Connection c) throws SQLException {
+        Map<String, Long> last = new HashMap<>();
+        list(c, "SELECT transit_number, last_ms FROM transit_last_use",
+                rs -> last.put(rs.getString(1), rs.getLong(2)));
+        List<String> order = new ArrayList<>(config.numbers());
+        order.sort(Comparator.comparingLong(n -> last.getOrDefault(n, Long.MIN_VALUE)));
+        return order;
+    }
+
+    private void markUsed(Connection c, String number, Instant now) throws SQLException {
+        if (update(c, "UPDATE transit_last_use SET last_ms = ? WHERE transit_number = ?", now.toEpochMilli(), number) > 0) {
+            return;
+        }
+        // First use of this number: the hold's primary key already keeps other nodes from inserting it now.
+        update(c, "INSERT INTO transit_last_use (transit_number, last_ms) VALUES (?, ?)", number, now.toEpochMilli());
     }
 
     private Set<String> heldNumbers(Connection c, Instant now) throws SQLException {

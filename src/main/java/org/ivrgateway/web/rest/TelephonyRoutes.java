@@ -15,10 +15,10 @@ import org.ivrgateway.api.Telephony;
  */
 final class TelephonyRoutes {
 
-    record OfferBody(String device, String ani, String dnis) {
+    record OfferBody(String device, String ani, String dnis, String switchCallId) {
     }
 
-    record ArrivedBody(String dialed) {
+    record ArrivedBody(String dialed, String switchCallId, String callId) {
     }
 
     private TelephonyRoutes() {
@@ -29,7 +29,7 @@ final class TelephonyRoutes {
                 new Route("POST", "/api/telephony/offer", r -> {
                     OfferBody body = r.body(OfferBody.class);
                     String callId = telephony.offer(required("device", body.device()), orEmpty(body.ani()),
-                            orEmpty(body.dnis()));
+                            orEmpty(body.dnis()), body.switchCallId());
                     return Reply.created(Map.of("callId", callId), "/api/calls/" + callId);
                 }),
                 new Route("POST", "/api/calls/{callId}/answered", r -> {
@@ -41,8 +41,9 @@ final class TelephonyRoutes {
                     return Reply.noContent();
                 }),
                 new Route("POST", "/api/telephony/arrived", r -> {
-                    String dialed = required("dialed", r.body(ArrivedBody.class).dialed());
-                    String callId = telephony.arrived(dialed);
+                    ArrivedBody body = r.body(ArrivedBody.class);
+                    String dialed = required("dialed", body.dialed());
+                    String callId = telephony.arrived(dialed, body.switchCallId(), body.callId());
                     if (callId == null) throw new IvrException(ReturnCode.NO_CALL, "no call is expected at " + dialed);
                     return Reply.ok(Map.of("callId", callId));
                 }),

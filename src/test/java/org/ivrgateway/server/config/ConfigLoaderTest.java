@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.QueueConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,22 @@ class ConfigLoaderTest {
     @Test
     void valueRefusedByTheRecordsNamesTheKeyAndItsLine() {
         assertRefused("    serviceLevelSeconds: 20", "    serviceLevelSeconds: 0", "queues.Sales.serviceLevelSeconds", "must be at least 1");
+    }
+
+    @Test
+    void aNegativeRingNoAnswerOrPriorityAgeNamesTheKeyAndItsLine() {
+        assertRefused("    serviceLevelSeconds: 20", "    ringNoAnswerSeconds: -1",
+                "queues.Sales.ringNoAnswerSeconds", "must be at least 0");
+        assertRefused("    serviceLevelSeconds: 20", "    priorityAgeSeconds: -3",
+                "queues.Sales.priorityAgeSeconds", "must be at least 0");
+    }
+
+    @Test
+    void ringNoAnswerDefaultsTo20SecondsAndPriorityAgeToOff() {
+        QueueConfig sales = ConfigLoader.parse("center.yaml", String.join("\n", VALID)).queue("Sales").orElseThrow();
+        assertEquals(QueueConfig.DEFAULT_RING_NO_ANSWER_SECONDS, sales.ringNoAnswerSeconds());
+        assertEquals(20, sales.ringNoAnswerSeconds());
+        assertEquals(0, sales.priorityAgeSeconds());
     }
 
     @Test
