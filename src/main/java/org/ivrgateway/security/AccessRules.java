@@ -35,7 +35,9 @@ public final class AccessRules {
         /** VoiceXML platforms: by source address ({@code access.vxml.allow}) and, when configured, basic auth. */
         VXML,
         /** A supervisor's or administrator's token, or any request from a loopback address. */
-        METRICS
+        METRICS,
+        /** Any other path: as the console, but a requester the rules do not admit is told 404, not where to sign in. */
+        OTHER
     }
 
     /** What a condition may look at: the path's variables, the form fields, a field of the JSON body. */
@@ -196,8 +198,8 @@ public final class AccessRules {
         rule("GET", "/api/reports/**", Area.REST).allow(ADMIN, SUPERVISOR);
         // Any other endpoint, now or added later: administrators.
         rule("*", "/api/**", Area.REST).allow(ADMIN);
-        // Any other path: administrators, as on the console.
-        rule("*", "/**", Area.CONSOLE).allow(ADMIN);
+        // Any other path: administrators (a token or a sign-in); anybody else is told there is nothing there.
+        rule("*", "/**", Area.OTHER).allow(ADMIN);
     }
 
     private AccessRules() {

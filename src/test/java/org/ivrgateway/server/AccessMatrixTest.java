@@ -66,6 +66,8 @@ class AccessMatrixTest {
             new Row("GET", "/console/events?once=1", null, "signin 200 200 200 200 403 401"),
             new Row("GET", "/console/static/console.css", null, "200 200 200 200 200 200 200"),
             new Row("GET", "/console/signin", null, "200 200 200 200 200 200 200"),
+            // a path outside the console, the API and the VoiceXML paths: nothing there, for anyone
+            new Row("GET", "/not-yet-written", null, "404 404 404 404 404 404 404"),
             new Row("GET", "/console/not-yet-written", null, "signin 403 403 403 404 403 401"),
             new Row("POST", "/console/agent", "action=unavailable&agent=" + SELF, "signin + 403 + + 403 401"),
             new Row("POST", "/console/agent", "action=login&agent=" + SELF + "&device=5002", "signin + 403 403 + 403 401"),

@@ -80,7 +80,21 @@ public final class AccessFilter extends HttpFilter {
             case METRICS -> metrics(request, response, chain, match);
             case CONSOLE -> console(request, response, chain, match, method, path);
             case REST -> rest(request, response, chain, match, method, path);
+            case OTHER -> other(request, response, chain, match);
         }
+    }
+
+    /** A path no rule names: administrators reach whatever answers there; anybody else gets 404. */
+    private void other(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                       AccessRules.Match match) throws IOException, ServletException {
+        Optional<Principal> who = request.getHeader("Authorization") != null ? bearer(request)
+                : access.signIns().find(Access.signInCookie(request)).flatMap(s -> access.credentials().user(s.userName()));
+        if (who.isPresent() && match.allows(who.get(), NO_FACTS)) {
+            request.setAttribute(Access.PRINCIPAL_ATTRIBUTE, who.get());
+            chain.doFilter(request, response);
+            return;
+        }
+        plain(response, 404, "Not found.");
     }
 
     private static void headers(HttpServletRequest request, HttpServletResponse response) {
