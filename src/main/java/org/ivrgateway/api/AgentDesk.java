@@ -15,4 +15,10 @@ public interface AgentDesk {
     Views.Agent logout(String agentId);
 
     Views.Agent agent(String agentId);
+
+    /**
+     * The agent a callback is offered to accepts it: the telephony side is asked to place the call (a DIAL
+     * switch operation). -1021 unknown callback, -914 when it is not offered to {@code agentId} now.
+     */
+    Views.Callback acceptCallback(String callbackId, String agentId);
 }

@@ -11,6 +11,15 @@ public interface ContactCenterView {
 
     List<Views.Agent> agents();
 
+    /** Every queue's figures of {@code day} (in the center's time zone), by 15-minute interval. */
+    Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day);
+
+    /** Every agent's figures of {@code day}. */
+    Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day);
+
+    /** Every callback kept, with its state and attempts, newest first. */
+    List<Views.Callback> callbacks();
+
     /** Components and their states, as QuerySystemStatus reports them. */
     Views.SystemStatus systemStatus();
 }

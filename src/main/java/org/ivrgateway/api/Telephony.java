@@ -41,6 +41,12 @@ public interface Telephony {
         return arrived(dialed, null, null);
     }
 
+    /**
+     * How the call placed for a callback ended: {@code answered}, {@code no-answer}, {@code busy} or
+     * {@code failed} (-306 otherwise); -1021 unknown callback, -914 when it is not being dialled.
+     */
+    Views.Callback callbackOutcome(String callbackId, String outcome);
+
     /** Operations waiting for the switch side, oldest first. */
     List<Views.SwitchEvent> pendingEvents();
 

@@ -19,6 +19,7 @@ import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.store.Database;
@@ -36,6 +37,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     private final CenterViews views;
     private final SystemStatusProbe status;
     private final Sweeper sweeper;
+    private final ChangeFeed feed;
 
     public ContactCenter(Database db, CenterConfig config, Clock clock) {
         Signals signals = new Signals();
@@ -43,7 +45,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         this.telephony = new TelephonyPort(parts);
         this.views = new CenterViews(parts);
         this.status = new SystemStatusProbe(parts.store());
-        this.sweeper = new Sweeper(parts);
+        this.feed = new ChangeFeed(db, signals);
+        this.sweeper = new Sweeper(parts, feed);
         this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
     }
 
@@ -86,6 +89,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     /** Starts the node's background sweeper (timers, and waking waiters on other nodes' changes). */
     public ContactCenter start() {
+        feed.start();
         sweeper.start();
         return this;
     }
@@ -93,6 +97,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     /** Fires every due timer now (overflow, reservation end, wrap-up end, idle sessions); the sweeper's job. */
     public void runTimers() {
         sweeper.runTimers();
+    }
+
+    /** True while this node hears other nodes' changes through the database (PostgreSQL LISTEN/NOTIFY). */
+    public boolean hearsOtherNodes() {
+        return feed.listening();
     }
 
     /** Wakes this node's waiters whose call another node changed; the sweeper's job. */
@@ -103,6 +112,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public void close() {
         sweeper.stop();
+        feed.close();
         status.closed();
     }
 
@@ -152,6 +162,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback acceptCallback(String callbackId, String agentId) {
+        return new CallbackWork(parts).accept(callbackId, agentId);
+    }
+
+    @Override
     public Views.Agent agent(String agentId) {
         return parts.store().write(tx -> parts.desk().view(tx, agentId));
     }
@@ -179,6 +194,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
+    public Views.Callback callbackOutcome(String callbackId, String outcome) {
+        return telephony.callbackOutcome(callbackId, outcome);
+    }
+
+    @Override
     public List<Views.SwitchEvent> pendingEvents() {
         return telephony.pendingEvents();
     }
@@ -203,6 +223,21 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     @Override
     public List<Views.Agent> agents() {
         return views.agents();
+    }
+
+    @Override
+    public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
+        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
+    }
+
+    @Override
+    public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
+        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
+    }
+
+    @Override
+    public List<Views.Callback> callbacks() {
+        return new CallbackWork(parts).views();
     }
 
     @Override

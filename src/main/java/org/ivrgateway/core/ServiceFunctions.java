@@ -59,9 +59,10 @@ final class ServiceFunctions {
         return r.success().with("CallbackID", id).with("CallID", call.callId()).with("Description", description);
     }
 
+    /** A pending or queued callback is cancelled (its waiting call ends); one being dialled or closed is -1021. */
     Result deleteCallback(Request r) {
-        parts.store().write(tx -> {
-            parts.callbacks().delete(tx.c(), r.args().string("CallbackID"));
+        parts.store().routing(tx -> {
+            new CallbackWork(parts).cancel(tx, r.args().string("CallbackID"));
             return null;
         });
         return r.success();

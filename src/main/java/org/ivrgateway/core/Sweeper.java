@@ -3,6 +3,7 @@ package org.ivrgateway.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,14 @@ final class Sweeper {
     private static final long KEEP_MILLIS = 24 * 3600_000L;
 
     private final Parts parts;
+    private final CallbackWork callbacks;
+    private final ChangeFeed feed;
     private volatile Thread thread;
 
-    Sweeper(Parts parts) {
+    Sweeper(Parts parts, ChangeFeed feed) {
         this.parts = parts;
+        this.feed = feed;
+        this.callbacks = new CallbackWork(parts);
     }
 
     void start() {
@@ -50,6 +55,7 @@ final class Sweeper {
     void runTimers() {
         parts.store().routing(tx -> {
             parts.router().fireTimers(tx);
+            callbacks.release(tx);
             parts.sessions().expire(tx);
             parts.transit().expire(tx.c());
             return null;
@@ -58,7 +64,10 @@ final class Sweeper {
             long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
             parts.calls().purge(tx, keepFrom);
             parts.events().purge(tx, keepFrom);
-            parts.visits().purge(tx, keepFrom);
+            // The history behind the reports is kept longer (docs/REPORTS.md).
+            long reportsFrom = tx.now() - org.ivrgateway.core.report.Reports.KEEP_DAYS * 24 * 3600_000L;
+            parts.visits().purge(tx, Math.min(keepFrom, reportsFrom));
+            parts.agents().purgeActivity(tx, reportsFrom);
             return null;
         });
     }
@@ -82,7 +91,8 @@ final class Sweeper {
                     runTimers();
                     nextTimers = now + TIMER_MILLIS;
                 }
-                watch();
+                // Other nodes' changes come through the change feed; reading versions is the fallback.
+                if (!feed.listening()) watch();
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;

@@ -53,6 +53,11 @@ final class TelephonyPort implements Telephony {
     }
 
     @Override
+    public Views.Callback callbackOutcome(String callbackId, String outcome) {
+        return new CallbackWork(parts).outcome(callbackId, outcome);
+    }
+
+    @Override
     public void answered(String callId) {
         parts.store().routing(tx -> {
             contact(tx);

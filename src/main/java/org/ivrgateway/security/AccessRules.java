@@ -168,6 +168,8 @@ public final class AccessRules {
         rule("POST", "/console/signout", Area.CONSOLE).allow(AGENT, SUPERVISOR, ADMIN);
         rule("GET", "/console/events", Area.CONSOLE).allow(AGENT, SUPERVISOR, ADMIN);
         rule("GET", "/console/wallboard", Area.CONSOLE).allow(SUPERVISOR, ADMIN);
+        rule("GET", "/console/reports", Area.CONSOLE).allow(SUPERVISOR, ADMIN);
+        rule("GET", "/console/charts/**", Area.CONSOLE).allow(SUPERVISOR, ADMIN);
         rule("GET", "/console/agent", Area.CONSOLE).allow(SUPERVISOR, ADMIN).allow(AGENT, ownAgentField("id"));
         rule("POST", "/console/agent", Area.CONSOLE).allow(ADMIN)
                 .allow(AGENT, (who, facts) -> facts.param("agent") != null && who.actsAs(facts.param("agent")))
@@ -187,8 +189,10 @@ public final class AccessRules {
         rule("POST", "/api/calls/{call}/answered", Area.REST).allow(ADMIN, TELEPHONY);
         rule("POST", "/api/calls/{call}/cleared", Area.REST).allow(ADMIN, TELEPHONY);
         rule("POST", "/api/callbacks/{callback}/outcome", Area.REST).allow(ADMIN, TELEPHONY);
-        // REST: callbacks offered to agents (the route checks that it is offered to the requester's agent).
-        rule("POST", "/api/callbacks/{callback}/accept", Area.REST).allow(ADMIN, AGENT);
+        // REST: callbacks offered to agents: an agent accepts as itself (the body's agentId), the route checks
+        // that the callback is offered to that agent.
+        rule("POST", "/api/callbacks/{callback}/accept", Area.REST).allow(ADMIN)
+                .allow(AGENT, (who, facts) -> who.actsAs(facts.jsonField("agentId")));
         // REST: what supervisors see.
         rule("GET", "/api/queues", Area.REST).allow(ADMIN, SUPERVISOR, AGENT);
         rule("GET", "/api/calls", Area.REST).allow(ADMIN, SUPERVISOR);

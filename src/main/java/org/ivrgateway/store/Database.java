@@ -103,6 +103,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection outside the pool, with the pool's URL and credentials, for a caller that holds it for a
+     * long time (the change feed's LISTEN); the caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                dataSource.getPassword());
+    }
+
     /** True when a connection can be had and answers a trivial query now. */
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {

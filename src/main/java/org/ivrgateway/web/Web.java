@@ -12,6 +12,7 @@ import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.web.ops.HealthServlet;
 import org.ivrgateway.web.ops.MetricsServlet;
+import org.ivrgateway.web.ops.QueueMetrics;
 import org.ivrgateway.web.ops.RequestMetricsFilter;
 import org.ivrgateway.web.rest.RestApi;
 import org.ivrgateway.web.rest.SwitchEventStream;
@@ -42,6 +43,7 @@ public final class Web {
                 "/api/telephony/events/stream");
         context.addServlet(new ServletHolder("health",
                 new HealthServlet(services.databaseReachable(), services.view())), "/health");
-        context.addServlet(new ServletHolder("metrics", new MetricsServlet(services.registry())), "/metrics");
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(services.registry(),
+                new QueueMetrics(services.view(), services.registry()))), "/metrics");
     }
 }

@@ -1,17 +1,22 @@
 package org.ivrgateway.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
+import org.ivrgateway.samples.interpreter.CallerInput;
 import org.ivrgateway.samples.interpreter.Trace;
+import org.ivrgateway.samples.interpreter.TransferOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +105,83 @@ class FmnqFlowTest extends SampleFlow {
         assertEquals(0, call.transfers().size(), "the IVR transfers nothing: " + call);
         assertAgentTalking(AGENT, callId);
         assertQueueFigures("Sales", List.of(waited), 0);
+    }
+
+    @Test
+    void anErrorInAnFmnqSessionMakesTheCallUntransferableBeforeItTakesTheFallback() throws Exception {
+        queuedCallBackAtTheIvr();
+        CallRecord call = center.call("fmnq.vxml", CallScript.call(ANI, FMNQ_IVR).press("1", "123456")
+                .failFetchOnce(f -> f.name().equals("SetContactData")));
+        assertTrue(call.events().contains("error.badfetch"), call::toString);
+        assertEquals(List.of("0"), call.fetches("SetCallTransferable").stream().map(f -> f.params().get("FlagValue")).toList(),
+                call::toString);
+        assertEquals(setting("fallbackNumber"), call.lastTransferNumber(), call::toString);
+        List<Trace> traces = call.traces();
+        int flag = traces.indexOf(call.fetches("SetCallTransferable").getFirst());
+        int transfer = traces.indexOf(call.transfers().getLast());
+        assertTrue(flag < transfer, "SetCallTransferable(0) before the transfer: " + call);
+        assertEquals(List.of("0"), call.returned("SetCallTransferable").stream().map(r -> r.get("ReturnCode")).toList());
+    }
+
+    @Test
+    void whileTheContactCenterMovesTheCallTheIvrPausesBetweenPollsAndTransfersItItselfIfTheMoveNeverComes()
+            throws Exception {
+        String callId = queuedCallBackAtTheIvr();
+        // The agent is free at the first poll; the switch side never carries out the REDIRECT.
+        CallRecord call = center.call("fmnq.vxml", CallScript.call(ANI, FMNQ_IVR).press("1", "123456")
+                .thenRepeat(CallerInput.silence())
+                .listen(once(fetchOf("QueryCallStatus"), () -> center.agentAvailable(AGENT, AGENT_DEVICE)))
+                .onTransfer(dest -> {
+                    center.post("api/calls/" + callId + "/answered", "{}");
+                    return TransferOutcome.CONNECTED;
+                }));
+        assertFalse(call.stoppedByTheBudget(), call::toString);
+        List<String> answers = call.returned("QueryCallStatus").stream().map(r -> r.get("ReturnCode")).toList();
+        int moves = numberSetting("maxMovePolls");
+        int leaves = numberSetting("maxLeaveAttempts");
+        assertTrue(answers.stream().filter(a -> a.equals("2") || a.equals("6")).count() >= moves, call::toString);
+        assertTrue(answers.size() <= moves + leaves, "polls are bounded: " + answers);
+        assertEveryImmediateAnswerIsFollowedByAPause(call);
+        assertEquals(AGENT_DEVICE, call.lastTransferNumber(), "the IVR transfers the call to the agent itself: " + call);
+        assertTrue(call.fetches("SetCallTransferable").size() <= leaves, call::toString);
+        assertAgentTalking(AGENT, callId);
+    }
+
+    @Test
+    void anFmnqCallNobodyAnswersIsMadeUntransferableAndTakesTheFallbackAfterMaxHoldPolls() throws Exception {
+        queuedCallBackAtTheIvr();
+        CallRecord call = center.callSite("fmnq.vxml", Map.of("maxHoldPolls", "3"),
+                CallScript.call(ANI, FMNQ_IVR).press("1", "123456"));
+        assertFalse(call.stoppedByTheBudget(), call::toString);
+        assertEquals(3, call.fetches("QueryCallStatus").size(), call::toString);
+        assertEquals(List.of("0"), call.fetches("SetCallTransferable").stream().map(f -> f.params().get("FlagValue")).toList());
+        assertEquals(setting("fallbackNumber"), call.lastTransferNumber(), call::toString);
+    }
+
+    @Test
+    void anFmnqCallerWhoseKeyIsStuckIsAskedAtMostThreeTimesPerQuestionAndStillWaitsForTheAgent() {
+        queuedCallBackAtTheIvr();
+        CallRecord call = center.call("fmnq.vxml", CallScript.call(ANI, FMNQ_IVR).thenRepeat(CallerInput.dtmf("*"))
+                .hangUpAfter(fetchOf("QueryCallStatus")));
+        assertFalse(call.stoppedByTheBudget(), call::toString);
+        assertEquals(6, call.all(Trace.Collected.class).size(), "three tries for the session, three for the account: " + call);
+        assertEquals(1, call.fetches("QueryCallStatus").size(), call::toString);
+    }
+
+    /** After a QueryCallStatus that answered at once (not 1 or -701), the page pauses before it asks again. */
+    private static void assertEveryImmediateAnswerIsFollowedByAPause(CallRecord call) {
+        String lastAnswer = null;
+        boolean paused = false;
+        for (Trace t : call.traces()) {
+            if (t instanceof Trace.Returned r && r.name().equals("QueryCallStatus")) {
+                lastAnswer = r.values().get("ReturnCode");
+                paused = false;
+            } else if (t instanceof Trace.Fetched f && f.name().equals("pause.vxml")) {
+                paused = true;
+            } else if (t instanceof Trace.Fetched f && f.name().equals("QueryCallStatus") && lastAnswer != null
+                    && !Set.of("1", "-701").contains(lastAnswer)) {
+                assertTrue(paused, "QueryCallStatus asked again without a pause after " + lastAnswer + ": " + call);
+            }
+        }
     }
 }

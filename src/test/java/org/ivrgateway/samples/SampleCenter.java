@@ -8,11 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +28,7 @@ import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
+import org.ivrgateway.samples.interpreter.DocumentServer;
 import org.ivrgateway.samples.interpreter.VoiceBrowser;
 import org.ivrgateway.server.ServerFactory;
 import org.ivrgateway.server.config.ConfigLoader;
@@ -64,9 +71,44 @@ final class SampleCenter implements AutoCloseable {
         return ServerFactory.uri(server).resolve(path);
     }
 
-    /** Runs a sample (served by the gateway at /samples/) as the call scripted. */
+    /**
+     * Runs a sample (served by the gateway at /samples/) as the call scripted, on a platform without the
+     * builtin grammars that VoiceXML 2.0 §2.3.1 makes optional: the samples must not need them.
+     */
     CallRecord call(String sample, CallScript script) {
-        return VoiceBrowser.call(uri("samples/" + sample), script);
+        return VoiceBrowser.call(uri("samples/" + sample), script.withoutBuiltinGrammars());
+    }
+
+    /**
+     * Runs a sample from a site's own copy of the samples, served by another web server, whose common.vxml
+     * sets {@code gateway} to this gateway's absolute URL (docs/SAMPLES.md, "Running them") and the
+     * {@code settings} given (name to ECMAScript expression) as an administrator would.
+     */
+    CallRecord callSite(String sample, Map<String, String> settings, CallScript script) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("gateway", "'" + uri("vxml/") + "'");
+        try (DocumentServer site = new DocumentServer(); var files = Files.list(SamplesValidateTest.SAMPLES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".vxml")).toList()) {
+                String text = Files.readString(file);
+                if (file.getFileName().toString().equals("common.vxml")) text = withSettings(text, all);
+                String served = text;
+                site.route("/site/" + file.getFileName(), p -> served);
+            }
+            return VoiceBrowser.call(site.uri("/site/" + sample), script.withoutBuiltinGrammars());
+        }
+    }
+
+    /** common.vxml with each {@code <var name="NAME" expr="…"/>} named set to its new expression. */
+    private static String withSettings(String common, Map<String, String> settings) {
+        String text = common;
+        for (Map.Entry<String, String> s : settings.entrySet()) {
+            Matcher m = Pattern.compile("<var name=\"" + Pattern.quote(s.getKey()) + "\" expr=\"[^\"]*\"/>").matcher(text);
+            if (!m.find()) throw new AssertionError("no setting " + s.getKey() + " in common.vxml");
+            String expr = s.getValue().replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+            text = text.substring(0, m.start()) + "<var name=\"" + s.getKey() + "\" expr=\"" + expr + "\"/>"
+                    + text.substring(m.end());
+        }
+        return text;
     }
 
     /** POSTs JSON to the REST API; gives the body, failing on anything but 2xx. */

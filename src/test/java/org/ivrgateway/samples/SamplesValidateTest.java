@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.ivrgateway.samples.interpreter.VxmlSchema;
@@ -34,8 +36,21 @@ class SamplesValidateTest {
     void everyScenarioOfTheGuideHasItsSample() throws IOException {
         List<String> names = samples().map(p -> p.getFileName().toString()).toList();
         for (String expected : List.of("common.vxml", "start-call.vxml", "ivr-hold.vxml", "queue-hold.vxml",
-                "fmnq.vxml", "unmonitored.vxml", "callback-offer.vxml", "routing.vxml", "multi-tenant.vxml")) {
+                "fmnq.vxml", "unmonitored.vxml", "callback-offer.vxml", "routing.vxml", "multi-tenant.vxml", "pause.vxml")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
+        }
+    }
+
+    /** Builtin grammars are optional (VoiceXML 2.0 §2.3.1): no field has a type, no grammar a builtin: source. */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void sampleNeedsNoBuiltinGrammar(Path sample) throws IOException {
+        String text = Files.readString(sample);
+        assertTrue(!Pattern.compile("<field\\b[^>]*\\btype=").matcher(text).find(), sample + ": a field with a builtin type");
+        assertTrue(!text.contains("builtin:"), sample + ": a builtin grammar");
+        Matcher grammar = Pattern.compile("<grammar\\b[^>]*>").matcher(text);
+        while (grammar.find()) {
+            assertTrue(grammar.group().contains("mode=\"dtmf\""), sample + ": a grammar that is not DTMF: " + grammar.group());
         }
     }
 

@@ -48,6 +48,8 @@ class AccessMatrixTest {
             new Row("POST", "/api/calls/{call}/cleared", null, "401 403 403 403 + + 401"),
             new Row("GET", "/api/callbacks", null, "401 403 403 + + 403 401"),
             new Row("POST", "/api/callbacks/CB1/outcome", "{\"outcome\":\"busy\"}", "401 403 403 403 + + 401"),
+            new Row("POST", "/api/callbacks/CB1/accept", "{\"agentId\":\"" + SELF + "\"}", "401 + 403 403 + 403 401"),
+            new Row("POST", "/api/callbacks/CB1/accept", null, "401 403 403 403 + 403 401"),
             new Row("GET", "/api/reports/queues", null, "401 403 403 + + 403 401"),
             // a route nobody has written a rule for: administrators only
             new Row("GET", "/api/not-yet-written", null, "401 403 403 403 + 403 401"),
@@ -61,6 +63,7 @@ class AccessMatrixTest {
             new Row("GET", "/console/agent?id=" + SELF, null, "signin 200 403 200 200 403 401"),
             new Row("GET", "/console/agent", null, "signin 302 302 200 200 403 401"),
             new Row("GET", "/console/telephony", null, "signin 403 403 403 200 403 401"),
+            new Row("GET", "/console/reports", null, "signin 403 403 200 200 403 401"),
             new Row("GET", "/console/config", null, "signin 403 403 403 200 403 401"),
             new Row("GET", "/console/audit", null, "signin 403 403 403 200 403 401"),
             new Row("GET", "/console/events?once=1", null, "signin 200 200 200 200 403 401"),

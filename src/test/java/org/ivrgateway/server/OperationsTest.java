@@ -48,6 +48,22 @@ class OperationsTest {
     }
 
     @BothDatabases
+    void everyQueuesLiveFiguresAreGaugesOfTheMetrics(TestDatabase db) throws Exception {
+        try (TestNode node = TestNode.start(db)) {
+            Script call = Script.monitored(node, "36200", "4165550100", "69030");
+            node.center().enqueue(call.session, call.callId, 1, "Sales", 5, null, null);
+            node.rest().post("/api/agents/790008/login", "{\"device\":\"5003\"}");
+            var sales = node.center().queues().stream().filter(q -> q.name().equals("Sales")).findFirst().orElseThrow();
+            String metrics = node.rest().get("/metrics").text();
+            assertTrue(metrics.contains("ivr_queue_calls_waiting{queue=\"Sales\"} " + (double) sales.callsWaiting()), metrics);
+            assertTrue(metrics.contains("ivr_queue_calls_waiting{queue=\"Support\"} 0.0"), metrics);
+            assertTrue(metrics.contains("ivr_queue_service_level_percent{queue=\"Sales\"} " + (double) sales.serviceLevel()), metrics);
+            assertTrue(metrics.contains("ivr_queue_estimated_wait_seconds{queue=\"Sales\"}"), metrics);
+            assertTrue(metrics.contains("ivr_queue_agents{queue=\"Support\",state=\"UNAVAILABLE\"} 1.0"), metrics);
+        }
+    }
+
+    @BothDatabases
     void subdialogRequestsAreCountedByFunctionAndReturnCode(TestDatabase db) throws Exception {
         try (TestNode node = TestNode.start(db)) {
             Rest.Answer vxml = node.rest().get("/vxml/initialize?LocalPort=0&AdminServerName=x&RpcTimeout=1000");

@@ -38,10 +38,28 @@ public final class Agents {
     public void logOn(Tx tx, String agentId, String device, AgentStatus status) throws SQLException {
         Sql.update(tx.c(), "INSERT INTO agent_state (agent_id, device, status, since_ms, idle_since_ms)"
                 + " VALUES (?, ?, ?, ?, ?)", agentId, device, status.code(), tx.now(), tx.now());
+        activity(tx, agentId, status);
     }
 
     public void logOff(Tx tx, String agentId) throws SQLException {
         Sql.update(tx.c(), "DELETE FROM agent_state WHERE agent_id = ?", agentId);
+        endActivity(tx, agentId);
+    }
+
+    /** The agent's state history for the reports: the open period ends now, a new one starts in {@code status}. */
+    private void activity(Tx tx, String agentId, AgentStatus status) throws SQLException {
+        endActivity(tx, agentId);
+        Sql.update(tx.c(), "INSERT INTO agent_activity (agent_id, status, from_ms) VALUES (?, ?, ?)",
+                agentId, status.code(), tx.now());
+    }
+
+    private void endActivity(Tx tx, String agentId) throws SQLException {
+        Sql.update(tx.c(), "UPDATE agent_activity SET to_ms = ? WHERE agent_id = ? AND to_ms IS NULL", tx.now(), agentId);
+    }
+
+    /** Removes state history that ended before {@code beforeMs}. */
+    public int purgeActivity(Tx tx, long beforeMs) throws SQLException {
+        return Sql.update(tx.c(), "DELETE FROM agent_activity WHERE to_ms < ?", beforeMs);
     }
 
     /** A new state without a call; AVAILABLE starts the idle time, WORK may end at {@code wrapUpUntil}. */
@@ -61,12 +79,14 @@ public final class Agents {
                     + " wrap_up_until_ms = ?, reason = ? WHERE agent_id = ?", status.code(), tx.now(), wrapUpUntil,
                     reason, agentId);
         }
+        activity(tx, agentId, status);
     }
 
     /** The agent is busy with a call: RINGING when handed it, TALKING once answered. */
     public void busy(Tx tx, String agentId, String callId, AgentStatus status) throws SQLException {
         Sql.update(tx.c(), "UPDATE agent_state SET status = ?, since_ms = ?, call_id = ?, wrap_up_until_ms = NULL,"
                 + " reason = NULL WHERE agent_id = ?", status.code(), tx.now(), callId, agentId);
+        activity(tx, agentId, status);
     }
 
     private static AgentRow map(ResultSet rs) throws SQLException {

@@ -195,6 +195,11 @@ public final class Calls {
         set(tx, callId, "device = NULL, ring_until_ms = NULL, answered_ms = ?", tx.now());
     }
 
+    /** The call stands for a callback waiting for an agent. */
+    public void linkCallback(Tx tx, String callId, String callbackId) throws SQLException {
+        set(tx, callId, "callback_id = ?", callbackId);
+    }
+
     /** The IVR transferred the call to {@code destination}, a queue's pilot, where it is now expected. */
     public void sentTo(Tx tx, String callId, String destination) throws SQLException {
         set(tx, callId, "device = NULL, extension = ?", destination);

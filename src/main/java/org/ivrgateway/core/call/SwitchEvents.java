@@ -14,6 +14,8 @@ public final class SwitchEvents {
     public static final String REDIRECT = "REDIRECT";
     public static final String DISPLAY = "DISPLAY";
     public static final String ARRIVAL = "ARRIVAL";
+    /** Place a call for a callback: from the agent's device ({@code detail}) to the number ({@code destination}). */
+    public static final String DIAL = "DIAL";
 
     public void publish(Tx tx, String type, String callId, String destination, String detail) throws SQLException {
         Sql.update(tx.c(), "INSERT INTO switch_event (event_type, call_id, destination, detail, created_ms, done)"

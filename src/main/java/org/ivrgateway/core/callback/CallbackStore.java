@@ -36,7 +36,7 @@ final class CallbackStore {
             found.addAll(list(c, """
                     SELECT cb.call_id, cb.queue_name, s.digits, s.starts_at, s.ends_at
                     FROM callback_schedule s JOIN callback cb ON cb.callback_id = s.callback_id
-                    WHERE s.digits = ? AND s.ends_at > ?""",
+                    WHERE s.digits = ? AND s.ends_at > ? AND cb.status IN ('PENDING', 'QUEUED', 'DIALING')""",
                     rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5)),
                     d, now));
         }
@@ -83,12 +83,7 @@ final class CallbackStore {
                 callbackId);
     }
 
-    /** Deletes the callback with its schedules and contact data; false when there was none. */
-    boolean delete(Connection c, String callbackId) throws SQLException {
-        return update(c, "DELETE FROM callback WHERE callback_id = ?", callbackId) > 0;
-    }
-
-    private static List<Schedule> schedules(Connection c, String callbackId) throws SQLException {
+    static List<Schedule> schedules(Connection c, String callbackId) throws SQLException {
         return list(c, """
                 SELECT schedule_text, phone, digits, starts_at, ends_at FROM callback_schedule
                 WHERE callback_id = ? ORDER BY seq""",

@@ -77,12 +77,6 @@ public final class Callbacks {
         return callback.callbackId();
     }
 
-    public void delete(Connection c, String callbackId) throws SQLException {
-        if (!store.delete(c, callbackId)) {
-            throw new IvrException(ReturnCode.INVALID_CALLBACK_ID, "no callback " + callbackId);
-        }
-    }
-
     public Optional<StoredCallback> find(Connection c, String callbackId) throws SQLException {
         return store.find(c, callbackId);
     }

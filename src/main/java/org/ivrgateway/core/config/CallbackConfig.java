@@ -10,11 +10,20 @@ import java.util.Map;
 
 /**
  * {@code callbacks:} — the callback queues, the contact center's time zone and business hours (days absent
- * are closed), numbers that may never be called back, and how far ahead a schedule may reach.
+ * are closed), numbers that may never be called back, how far ahead a schedule may reach, and how a
+ * callback that did not reach its contact is tried again: after {@code retryMinutes}, up to
+ * {@code maxAttempts} attempts in all.
  */
 public record CallbackConfig(List<String> queues, String timeZone, Map<String, String> businessHours,
-                             List<String> excludedNumbers, Integer maxDaysAhead) {
+                             List<String> excludedNumbers, Integer maxDaysAhead, Integer retryMinutes,
+                             Integer maxAttempts) {
     public static final CallbackConfig NONE = new CallbackConfig(null, null, null, null, null);
+
+    /** Callbacks retried with the defaults: after 10 minutes, 3 attempts in all. */
+    public CallbackConfig(List<String> queues, String timeZone, Map<String, String> businessHours,
+                          List<String> excludedNumbers, Integer maxDaysAhead) {
+        this(queues, timeZone, businessHours, excludedNumbers, maxDaysAhead, null, null);
+    }
 
     public CallbackConfig {
         queues = Checks.names("callbacks.queues", queues, CatalogLimits.QUEUE_NAME);
@@ -28,6 +37,8 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
         businessHours.forEach(CallbackConfig::parseDay);
         excludedNumbers = excludedNumbers == null ? List.of() : List.copyOf(excludedNumbers);
         maxDaysAhead = Checks.atLeast("callbacks.maxDaysAhead", maxDaysAhead, 1, 30);
+        retryMinutes = Checks.atLeast("callbacks.retryMinutes", retryMinutes, 1, 10);
+        maxAttempts = Checks.atLeast("callbacks.maxAttempts", maxAttempts, 1, 3);
     }
 
     public ZoneId zone() {

@@ -96,7 +96,8 @@ public record CenterConfig(
         for (AgentConfig a : agents) {
             if (!agentIds.add(a.id())) throw new IllegalArgumentException("agents: duplicate agent " + a.id());
             for (String q : a.queues()) {
-                if (!queueNames.contains(q)) {
+                // An agent serves a callback queue by naming it here (callbacks are offered like calls).
+                if (!queueNames.contains(q) && !callbacks.queues().contains(q)) {
                     throw new IllegalArgumentException("agents." + a.id() + ".queues: unknown queue " + q);
                 }
             }

@@ -51,6 +51,7 @@ public final class Store {
                 Sql.one(c, "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
             }
             T r = work.run(tx);
+            if (db.isPostgres() && !tx.changedCalls().isEmpty()) ChangeFeed.publish(c, tx.changedCalls());
             done[0] = tx;
             return r;
         });

@@ -262,7 +262,9 @@ public final class Router {
     }
 
     private void assign(Tx tx, CallRow call, AgentRow agent) throws SQLException {
-        int ring = config.queue(call.queue()).map(QueueConfig::ringNoAnswerSeconds).orElse(0);
+        // A callback queue is not in queues[]: its calls ring for the default time.
+        int ring = config.queue(call.queue()).map(QueueConfig::ringNoAnswerSeconds)
+                .orElse(QueueConfig.DEFAULT_RING_NO_ANSWER_SECONDS);
         calls.assign(tx, call.callId(), agent.device(), agent.agentId(), ring == 0 ? null : tx.now() + ring * 1000L);
         agents.busy(tx, agent.agentId(), call.callId(), AgentStatus.RINGING);
         visits.close(tx, call.callId(), Visits.ANSWERED, agent.agentId());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
@@ -22,12 +23,14 @@ final class AgentDeskPage implements Page {
     private final SnapshotHub hub;
     private final AgentDesk desk;
     private final Telephony telephony;
+    private final ContactCenterView view;
     private final CenterConfig config;
 
-    AgentDeskPage(SnapshotHub hub, AgentDesk desk, Telephony telephony, CenterConfig config) {
+    AgentDeskPage(SnapshotHub hub, AgentDesk desk, Telephony telephony, ContactCenterView view, CenterConfig config) {
         this.hub = hub;
         this.desk = desk;
         this.telephony = telephony;
+        this.view = view;
         this.config = config;
     }
 
@@ -59,7 +62,12 @@ final class AgentDeskPage implements Page {
             return;
         }
         model.put("agent", agent);
-        snapshot.callOf(agent).ifPresent(call -> model.put("call", call));
+        snapshot.callOf(agent).ifPresent(call -> {
+            model.put("call", call);
+            // A callback offered to the agent (or being placed) is a call of its callback queue.
+            view.callbacks().stream().filter(cb -> call.callId().equals(cb.queuedCallId())).findFirst()
+                    .ifPresent(cb -> model.put("callback", cb));
+        });
         x.render(200, "agent", snapshot, model);
     }
 
@@ -82,6 +90,10 @@ final class AgentDeskPage implements Page {
             case "answer" -> {
                 telephony.answered(ownCall(x, id));
                 yield "Call answered.";
+            }
+            case "accept-callback" -> {
+                Views.Callback cb = desk.acceptCallback(x.required("callback", "The CallbackID"), id);
+                yield "Calling " + cb.contactName() + " back.";
             }
             case "hangup" -> {
                 telephony.cleared(ownCall(x, id));

@@ -36,13 +36,15 @@ public final class Console {
                 "signout", new SignOutPage(access),
                 "audit", new AuditPage(access.audit()),
                 "wallboard", new WallboardPage(hub),
-                "agent", new AgentDeskPage(hub, desk, telephony, config),
+                "agent", new AgentDeskPage(hub, desk, telephony, view, config),
                 "telephony", new TelephonyPage(hub, telephony, config),
-                "config", new ConfigPage(config));
+                "config", new ConfigPage(config),
+                "reports", new ReportsPage(hub, view));
         ServletHolder console = new ServletHolder("console", new ConsoleServlet(pages, new Templates(), clock));
         context.addServlet(console, "/console/*");
         context.addServlet(console, "");
         context.addServlet(new ServletHolder("console-events", new EventsServlet(hub)), "/console/events");
         context.addServlet(new ServletHolder("console-static", new StaticServlet()), "/console/static/*");
+        context.addServlet(new ServletHolder("console-charts", new ChartServlet(view)), "/console/charts/*");
     }
 }

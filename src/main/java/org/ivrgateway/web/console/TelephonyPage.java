@@ -55,6 +55,16 @@ final class TelephonyPage implements Page {
                 telephony.cleared(callId);
                 yield Flash.notice("Call " + callId + " cleared.");
             }
+            case "callback-outcome" -> {
+                long event = eventId(x);
+                String callbackId = telephony.pendingEvents().stream().filter(e -> e.id() == event).findFirst()
+                        .map(e -> callbackOf(e.detail()))
+                        .orElseThrow(() -> new IllegalArgumentException("No callback is being placed by operation " + event + "."));
+                String outcome = x.required("outcome", "The outcome");
+                telephony.callbackOutcome(callbackId, outcome);
+                telephony.acknowledge(event);
+                yield Flash.notice("Callback " + callbackId + ": " + outcome + ".");
+            }
             case "acknowledge" -> {
                 telephony.acknowledge(eventId(x));
                 yield Flash.notice("Event " + x.param("event") + " carried out.");
@@ -62,6 +72,14 @@ final class TelephonyPage implements Page {
             default -> throw new IllegalArgumentException("Unknown action '" + action + "'.");
         };
         x.redirect("/telephony", done);
+    }
+
+    /** The CallbackID of a DIAL operation's detail ({@code callback=<id>;from=<device>}). */
+    static String callbackOf(String detail) {
+        for (String part : detail == null ? new String[0] : detail.split(";")) {
+            if (part.startsWith("callback=")) return part.substring("callback=".length());
+        }
+        throw new IllegalArgumentException("This operation places no callback.");
     }
 
     private static long eventId(Exchange x) {

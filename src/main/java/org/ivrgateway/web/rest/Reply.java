@@ -16,4 +16,12 @@ public record Reply(int status, Object body, Map<String, String> headers) {
     public static Reply noContent() {
         return new Reply(204, null, Map.of());
     }
+
+    /** A body that is not JSON (CSV), written as it is. */
+    public record Text(String contentType, String text) {
+    }
+
+    public static Reply text(String contentType, String text) {
+        return new Reply(200, new Text(contentType, text), Map.of());
+    }
 }

@@ -16,6 +16,8 @@ public final class RestApi {
         routes.addAll(AgentRoutes.of(desk));
         routes.addAll(TelephonyRoutes.of(telephony));
         routes.addAll(ViewRoutes.of(view));
+        routes.addAll(CallbackRoutes.of(desk, telephony, view));
+        routes.addAll(ReportRoutes.of(view));
         return new RestServlet(routes);
     }
 }

@@ -30,6 +30,19 @@ public final class RestRequest {
         return variables.get(name);
     }
 
+    public String header(String name) {
+        return request.getHeader(name);
+    }
+
+    public String query(String name) {
+        return request.getParameter(name);
+    }
+
+    /** True when the request says it carries a body (a Content-Length above 0, or chunked). */
+    public boolean hasBody() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
     /** The JSON body as {@code type}; a missing, malformed or unexpected body is a 400. */
     public <T> T body(Class<T> type) {
         byte[] bytes;

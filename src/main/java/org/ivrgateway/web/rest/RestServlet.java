@@ -68,6 +68,11 @@ public final class RestServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         reply.headers().forEach(response::setHeader);
         if (reply.body() == null) return;
+        if (reply.body() instanceof Reply.Text text) {
+            response.setContentType(text.contentType());
+            response.getOutputStream().write(text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         response.setContentType(Json.CONTENT_TYPE);
         Json.MAPPER.writeValue(response.getOutputStream(), reply.body());
     }

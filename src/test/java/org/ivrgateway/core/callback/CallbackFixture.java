@@ -37,6 +37,7 @@ final class CallbackFixture {
 
     final MutableClock clock = new MutableClock(Instant.parse("2025-01-13T15:00:00Z"));
     final Callbacks callbacks = new Callbacks(CONFIG, clock);
+    final CallbackStates states = new CallbackStates(CALLBACKS);
 
     /** The caller's local time now, plus {@code from}. */
     LocalDateTime local(Duration from) {

@@ -78,18 +78,18 @@ class CallbacksTest {
     }
 
     @BothDatabases
-    void deleteRemovesTheCallbackAndAnUnknownIdGives1021(TestDatabase test) {
+    void deleteCancelsAPendingCallbackAndAnUnknownOrCancelledIdGives1021(TestDatabase test) {
         Database db = test.open();
         String id = f.create(db, request("call-1", "CBQueue", f.soon(NUMBER)));
         db.inTransaction(c -> {
-            f.callbacks.delete(c, id);
+            f.states.cancel(c, id, f.clock.millis());
             return null;
         });
-        assertEquals(Optional.empty(), db.inTransaction(c -> f.callbacks.find(c, id)));
-        assertEquals(0, rows(db, "callback_schedule") + rows(db, "callback_contact_data"));
+        assertEquals(CallbackStates.CANCELLED, db.inTransaction(c -> f.states.view(c, id)).orElseThrow().status());
+        assertEquals(Optional.empty(), db.inTransaction(c -> f.states.find(c, id)), "no longer open");
         for (String unknown : List.of(id, "CB999999")) {
             IvrException e = assertThrows(IvrException.class, () -> db.inTransaction(c -> {
-                f.callbacks.delete(c, unknown);
+                f.states.cancel(c, unknown, f.clock.millis());
                 return null;
             }));
             assertEquals(ReturnCode.INVALID_CALLBACK_ID, e.code());
@@ -105,7 +105,7 @@ class CallbacksTest {
         f.assertRejected(db, ReturnCode.DUPLICATE_CALLBACK, request("call-2", "cbqueue", later));
         f.create(db, request("call-2", "CBVip", later));
         db.inTransaction(c -> {
-            f.callbacks.delete(c, id);
+            f.states.cancel(c, id, f.clock.millis());
             return null;
         });
         f.create(db, request("call-3", "CBQueue", later));

@@ -1,10 +1,11 @@
 package org.ivrgateway.samples.interpreter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
-/** Everything that happened in one call, in order, and how it ended. */
-public record CallRecord(List<Trace> traces) {
+/** Everything that happened in one call, in order, how it ended, and how many form items it ran. */
+public record CallRecord(List<Trace> traces, int steps) {
 
     public CallRecord {
         traces = List.copyOf(traces);
@@ -25,6 +26,17 @@ public record CallRecord(List<Trace> traces) {
     /** The fetches of one document or gateway function, by its last path segment ("QueryCallStatus"). */
     public List<Trace.Fetched> fetches(String name) {
         return all(Trace.Fetched.class).stream().filter(f -> f.name().equalsIgnoreCase(name)).toList();
+    }
+
+    /** What the subdialogs of one function returned, in order ("QueryCallStatus"). */
+    public List<Map<String, String>> returned(String name) {
+        return all(Trace.Returned.class).stream().filter(r -> r.name().equalsIgnoreCase(name))
+                .map(Trace.Returned::values).toList();
+    }
+
+    /** The interpreter stopped the call because it ran past its step budget or deadline: a loop that never ends. */
+    public boolean stoppedByTheBudget() {
+        return ending().equals(Platform.BUDGET_SPENT);
     }
 
     public List<String> events() {

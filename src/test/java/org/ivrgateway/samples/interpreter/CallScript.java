@@ -12,12 +12,18 @@ import java.util.function.Predicate;
 /**
  * The scripted side of a call: who calls whom (the session's connection variables), what the caller keys in
  * field after field, when the caller hangs up, what the switch makes of each transfer, and who listens to
- * the call as it runs (a test that makes an agent available when the call starts waiting).
+ * the call as it runs (a test that makes an agent available when the call starts waiting). It also says what
+ * kind of platform plays the call: one without the builtin grammars that VoiceXML 2.0 §2.3.1 makes optional,
+ * one whose {@code session.connection.local.uri} carries no number, one whose transfers fail
+ * ({@link TransferOutcome}) or whose fetches fail now and then.
  */
 public final class CallScript {
     final String remoteUri;
-    final String localUri;
+    String localUri;
     final Deque<CallerInput> inputs = new ArrayDeque<>();
+    CallerInput afterInputs = CallerInput.hangUp();
+    boolean builtinGrammars = true;
+    final List<Predicate<Trace.Fetched>> failingFetches = new ArrayList<>();
     final List<Consumer<Trace>> listeners = new ArrayList<>();
     final List<Predicate<Trace>> hangUpTriggers = new ArrayList<>();
     Function<String, TransferOutcome> transfers = destination -> TransferOutcome.CONNECTED;
@@ -31,12 +37,44 @@ public final class CallScript {
 
     /** A call from {@code ani} to {@code local} ({@code session.connection.remote.uri} / {@code local.uri}). */
     public static CallScript call(String ani, String local) {
+        // tel: URIs with the numbers, as most platforms give them; localUri(...) gives another.
         return new CallScript("tel:" + ani, "tel:" + local);
     }
 
     /** The caller's next inputs, one per field that waits, in order. */
     public CallScript then(CallerInput... next) {
         inputs.addAll(List.of(next));
+        return this;
+    }
+
+    /**
+     * What the caller does at every field once the scripted inputs are used up: by default hangs up; a caller
+     * who holds the line in silence is {@code thenRepeat(CallerInput.silence())}, a stuck key
+     * {@code thenRepeat(CallerInput.dtmf("*"))}.
+     */
+    public CallScript thenRepeat(CallerInput input) {
+        this.afterInputs = input;
+        return this;
+    }
+
+    /** The platform's {@code session.connection.local.uri}, as given ({@code sip:ivr@platform}: no number in it). */
+    public CallScript localUri(String uri) {
+        this.localUri = uri;
+        return this;
+    }
+
+    /**
+     * A platform without the builtin grammars (VoiceXML 2.0 §2.3.1 makes them optional): a field with a
+     * {@code type} or a {@code builtin:} grammar throws {@code error.unsupported.builtin}.
+     */
+    public CallScript withoutBuiltinGrammars() {
+        this.builtinGrammars = false;
+        return this;
+    }
+
+    /** The first fetch that matches fails with {@code error.badfetch}, as a network failure would. */
+    public CallScript failFetchOnce(Predicate<Trace.Fetched> fetch) {
+        failingFetches.add(fetch);
         return this;
     }
 

@@ -17,16 +17,17 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * A real Jetty on port 0 that answers documents made by the test, for the interpreter's own tests: each path
- * maps to a function of the request's parameters (query and form, plus "Cookie"); anything else is 404.
+ * A real Jetty on port 0 that answers documents made by the test (the interpreter's own tests; a sample test
+ * that serves a site's copy of the samples): each path maps to a function of the request's parameters (query
+ * and form, plus "Cookie"); anything else is 404.
  */
-final class DocumentServer implements AutoCloseable {
+public final class DocumentServer implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final Map<String, Function<Map<String, String>, String>> routes = new ConcurrentHashMap<>();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
-    DocumentServer() throws Exception {
+    public DocumentServer() throws Exception {
         connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
@@ -57,7 +58,7 @@ final class DocumentServer implements AutoCloseable {
         return route(path, p -> VxmlText.document(vxml));
     }
 
-    DocumentServer route(String path, Function<Map<String, String>, String> answer) {
+    public DocumentServer route(String path, Function<Map<String, String>, String> answer) {
         routes.put(path, answer);
         return this;
     }
@@ -68,7 +69,7 @@ final class DocumentServer implements AutoCloseable {
         return this;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + connector.getLocalPort() + path);
     }
 

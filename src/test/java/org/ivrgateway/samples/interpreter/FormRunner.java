@@ -52,7 +52,7 @@ final class FormRunner {
         String nextItem = null;
         int eventsInARow = 0;
         while (true) {
-            if (!platform.step()) return new Outcome.Exit("step budget or deadline spent");
+            if (!platform.step()) return new Outcome.Exit(Platform.BUDGET_SPENT);
             Outcome outcome;
             if (pending != null) {
                 outcome = pending;

@@ -40,11 +40,15 @@ final class InputItems {
 
     private Outcome field(String name, Element field, Scriptable scope) {
         if (platform.takePendingHangUp() || platform.callerGone()) return hungUp("the caller hung up");
+        if (!platform.script.builtinGrammars) {
+            Optional<String> builtin = FieldMatcher.builtinUsed(field);
+            if (builtin.isPresent()) {
+                return new Outcome.Throw("error.unsupported.builtin", builtin.get() + " (" + Dom.where(field) + ")");
+            }
+        }
         Outcome prompted = form.playPrompts(name, field, scope);
         if (!(prompted instanceof Outcome.Next)) return prompted;
-        CallerInput input = platform.script.inputs.poll();
-        return switch (input) {
-            case null -> hungUp("the scripted caller has no more input for field " + name);
+        return switch (platform.nextInput()) {
             case CallerInput.HangUp h -> hungUp("the caller hung up");
             case CallerInput.Silence s -> {
                 platform.record(new Trace.Collected(name, "(silence)"));
@@ -84,6 +88,10 @@ final class InputItems {
         return switch (result) {
             case Outcome.Return r when r.event() != null -> new Outcome.Throw(r.event(), r.message());
             case Outcome.Return r -> {
+                Map<String, String> returned = new LinkedHashMap<>();
+                r.values().forEach((k, v) -> returned.put(k, js.text(v)));
+                String path = uri.getPath() == null ? "" : uri.getPath();
+                platform.record(new Trace.Returned(name, path.substring(path.lastIndexOf('/') + 1), returned));
                 js.declare(form.dialogScope, name, js.object(r.values()));
                 yield form.filled(name, item, scope);
             }
@@ -99,6 +107,7 @@ final class InputItems {
                 : js.text(js.eval(scope, item.getAttribute("destexpr")));
         TransferOutcome outcome = platform.script.transfers.apply(destination);
         platform.record(new Trace.Transferred(destination, outcome));
+        if (outcome.error() != null) return new Outcome.Throw(outcome.error(), destination);
         boolean bridged = "true".equals(item.getAttribute("bridge")) || "bridge".equals(item.getAttribute("type"))
                 || "consultation".equals(item.getAttribute("type"));
         if (outcome == TransferOutcome.CONNECTED && !bridged) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * caller and switch, the record, whether the caller is gone, and the bounds that stop a runaway application.
  */
 final class Platform {
+    static final String BUDGET_SPENT = "step budget or deadline spent";
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
     final Scripting scripting = new Scripting();
@@ -20,6 +21,7 @@ final class Platform {
     final CallScript script;
     private final List<Trace> traces = new ArrayList<>();
     private final List<Predicate<Trace>> hangUpTriggers;
+    private final List<Predicate<Trace.Fetched>> failingFetches;
     private final Instant deadline;
     private boolean hangUpPending;
     private boolean callerGone;
@@ -28,6 +30,7 @@ final class Platform {
     Platform(CallScript script) {
         this.script = script;
         this.hangUpTriggers = new ArrayList<>(script.hangUpTriggers);
+        this.failingFetches = new ArrayList<>(script.failingFetches);
         this.deadline = Instant.now().plus(script.deadline);
     }
 
@@ -44,9 +47,19 @@ final class Platform {
 
     /** Fetches a document for the application, recording the fetch (and its failure, if any). */
     DocumentLoader.Fetch fetch(java.net.URI uri, String method, java.util.Map<String, String> values) {
-        record(new Trace.Fetched(method == null || method.isEmpty() ? "get" : method.toLowerCase(java.util.Locale.ROOT),
-                uri, java.util.Map.copyOf(values)));
+        Trace.Fetched fetched = new Trace.Fetched(method == null || method.isEmpty() ? "get"
+                : method.toLowerCase(java.util.Locale.ROOT), uri, java.util.Map.copyOf(values));
+        record(fetched);
+        if (failingFetches.removeIf(f -> f.test(fetched))) {
+            return new DocumentLoader.Failed("error.badfetch", uri + ": the scripted network failed this fetch");
+        }
         return loader.fetch(uri, method, values);
+    }
+
+    /** The caller's input for the next field that waits: the scripted one, else what the script repeats. */
+    CallerInput nextInput() {
+        CallerInput next = script.inputs.poll();
+        return next != null ? next : script.afterInputs;
     }
 
     /** The caller hung up and the application has not heard it yet; hearing it clears it. */
@@ -67,6 +80,10 @@ final class Platform {
     void lineDown() {
         callerGone = true;
         hangUpPending = false;
+    }
+
+    int steps() {
+        return steps;
     }
 
     /** Counts one form item; false once the step budget or the deadline is spent. */

@@ -15,6 +15,13 @@ public sealed interface Trace {
         }
     }
 
+    /**
+     * A subdialog that returned: its form item's name, the function or document it ran (the last path
+     * segment of its URI, "QueryCallStatus"), and the variables it returned, as text.
+     */
+    record Returned(String item, String name, Map<String, String> values) implements Trace {
+    }
+
     /** A prompt played to the caller (its text, values filled in). */
     record Prompted(String text) implements Trace {
     }

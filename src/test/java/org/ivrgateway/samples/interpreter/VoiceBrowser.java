@@ -31,6 +31,6 @@ public final class VoiceBrowser {
                 default -> end.toString();
             }));
         }
-        return new CallRecord(platform.traces());
+        return new CallRecord(platform.traces(), platform.steps());
     }
 }

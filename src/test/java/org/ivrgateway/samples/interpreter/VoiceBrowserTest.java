@@ -37,7 +37,101 @@ class VoiceBrowserTest {
         CallRecord call = call("/app.vxml", caller());
         assertEquals(List.of("code 0 saw CallID=C1,QueueName=Sales"), call.prompts(), call::toString);
         assertEquals("post", call.fetches("echo").getFirst().method());
+        assertEquals(List.of(Map.of("ReturnCode", "0", "Seen", "CallID=C1,QueueName=Sales")), call.returned("echo"));
         assertEquals("end of form ", call.ending());
+    }
+
+    @Test
+    void aPlatformWithoutBuiltinGrammarsThrowsErrorUnsupportedBuiltinForATypedFieldOrABuiltinGrammar() {
+        server.page("/app.vxml", """
+                <catch event="error.unsupported.builtin"><log label="no"><value expr="_event"/></log><exit/></catch>
+                <form>
+                  <field name="n" type="digits?length=4"><prompt>account</prompt></field>
+                </form>""").page("/src.vxml", """
+                <catch event="error.unsupported.builtin"><log label="no"><value expr="_event"/></log><exit/></catch>
+                <form>
+                  <field name="n"><grammar src="builtin:dtmf/digits?length=4"/><prompt>account</prompt></field>
+                </form>""");
+        for (String page : List.of("/app.vxml", "/src.vxml")) {
+            CallRecord call = call(page, caller().press("1234").withoutBuiltinGrammars());
+            assertEquals(List.of("no: error.unsupported.builtin"), call.logs(l -> true), call::toString);
+            assertEquals(List.of(), call.prompts(), "nothing is asked: " + call);
+            assertEquals(List.of("1234"), call("/app.vxml", caller().press("1234")).all(Trace.Collected.class).stream()
+                    .map(Trace.Collected::input).toList(), "a platform with them takes the digits");
+        }
+    }
+
+    @Test
+    void anInlineSrgsDtmfGrammarMatchesRepeatedKeysThroughARulerefAndGivesThemSeparatedBySpaces() {
+        server.page("/app.vxml", """
+                <form>
+                  <field name="n">
+                    <grammar mode="dtmf" version="1.0" root="four">
+                      <rule id="key"><one-of><item>1</item><item>2</item><item>3</item><item>4</item></one-of></rule>
+                      <rule id="four"><item repeat="4"><ruleref uri="#key"/></item></rule>
+                    </grammar>
+                    <prompt>four keys</prompt>
+                    <nomatch><prompt>no</prompt><reprompt/></nomatch>
+                    <filled><prompt>got <value expr="n"/></prompt></filled>
+                  </field>
+                  <field name="choice">
+                    <grammar mode="dtmf" version="1.0" root="c"><rule id="c"><one-of>
+                      <item>1<tag>out = "Sales"</tag></item><item>2 <tag>out = 'Support'</tag></item>
+                    </one-of></rule></grammar>
+                    <grammar version="1.0" root="v"><rule id="v"><item>3</item></rule></grammar>
+                    <nomatch><prompt>no</prompt><reprompt/></nomatch>
+                    <filled><prompt>chose <value expr="choice"/></prompt></filled>
+                  </field>
+                </form>""");
+        CallRecord call = call("/app.vxml", caller().press("123", "12345", "1234", "3", "2").withoutBuiltinGrammars());
+        assertEquals(List.of("four keys", "no", "four keys", "no", "four keys", "got 1 2 3 4", "no", "chose Support"),
+                call.prompts(), "three keys and five keys do not match; a voice grammar takes no DTMF: " + call);
+    }
+
+    @Test
+    void aTransferTheNetworkCannotRouteThrowsErrorConnectionNoroute() {
+        server.page("/app.vxml", """
+                <catch event="error.connection"><log label="failed"><value expr="_event"/></log><exit/></catch>
+                <form><transfer name="t" dest="tel:5001"><filled><prompt>filled</prompt></filled></transfer></form>""");
+        CallRecord call = call("/app.vxml", caller().onTransfer(d -> TransferOutcome.NOROUTE));
+        assertEquals(List.of("failed: error.connection.noroute"), call.logs(l -> true), call::toString);
+        assertEquals(List.of(), call.prompts());
+        assertEquals("5001", call.lastTransferNumber());
+    }
+
+    @Test
+    void theLocalUriIsWhatThePlatformGivesEvenWithoutANumber() {
+        server.page("/app.vxml", """
+                <form><block><prompt><value expr="session.connection.local.uri"/></prompt></block></form>""");
+        assertEquals(List.of("sip:ivr@platform.example"),
+                call("/app.vxml", caller().localUri("sip:ivr@platform.example")).prompts());
+    }
+
+    @Test
+    void afterItsScriptedInputsACallerCanHoldInSilenceInsteadOfHangingUp() {
+        server.page("/app.vxml", """
+                <catch event="connection.disconnect.hangup"><log label="end">hung up</log><exit/></catch>
+                <form>
+                  <field name="n"><prompt>key</prompt>
+                    <noinput count="2"><log label="end">silent twice</log><exit/></noinput>
+                  </field>
+                </form>""");
+        assertEquals(List.of("end: hung up"), call("/app.vxml", caller()).logs(l -> true));
+        CallRecord silent = call("/app.vxml", caller().thenRepeat(CallerInput.silence()));
+        assertEquals(List.of("end: silent twice"), silent.logs(l -> true), silent::toString);
+    }
+
+    @Test
+    void aScriptedNetworkFailureFailsOneFetchWithErrorBadfetch() {
+        server.route("/echo", VoiceBrowserTest::echo).page("/app.vxml", """
+                <catch event="error.badfetch"><log label="bad"><value expr="_event"/></log></catch>
+                <form>
+                  <subdialog name="a" src="echo"/>
+                  <subdialog name="b" src="echo"><filled><log label="ok">second</log></filled></subdialog>
+                </form>""");
+        CallRecord call = call("/app.vxml", caller().failFetchOnce(f -> f.name().equals("echo")));
+        assertEquals(List.of("bad: error.badfetch", "ok: second"), call.logs(l -> true), call::toString);
+        assertEquals(3, call.fetches("echo").size(), "the failed fetch, then a again (still unfilled), then b: " + call);
     }
 
     @Test

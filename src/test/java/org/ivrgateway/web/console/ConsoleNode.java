@@ -31,8 +31,8 @@ final class ConsoleNode implements AutoCloseable {
     private final Server server;
     private final List<WebClient> browsers = new ArrayList<>();
 
-    private ConsoleNode(TestDatabase database) throws Exception {
-        config = config();
+    private ConsoleNode(TestDatabase database, String configResource) throws Exception {
+        config = config(configResource);
         Database db = database.open();
         center = new ContactCenter(db, config, Clock.systemUTC()).start();
         server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, Clock.systemUTC());
@@ -41,12 +41,22 @@ final class ConsoleNode implements AutoCloseable {
     }
 
     static ConsoleNode start(TestDatabase database) throws Exception {
-        return new ConsoleNode(database);
+        return new ConsoleNode(database, CONFIG);
+    }
+
+    /** A console on the contact center of another test config. */
+    static ConsoleNode start(TestDatabase database, String configResource) throws Exception {
+        return new ConsoleNode(database, configResource);
     }
 
     static CenterConfig config() throws Exception {
-        try (var in = ConsoleNode.class.getClassLoader().getResourceAsStream(CONFIG)) {
-            return ConfigLoader.parse(CONFIG, TestAccess.withAccess(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        return config(CONFIG);
+    }
+
+    /** The resource's configuration, with the test people and machines of {@link TestAccess}. */
+    static CenterConfig config(String resource) throws Exception {
+        try (var in = ConsoleNode.class.getClassLoader().getResourceAsStream(resource)) {
+            return ConfigLoader.parse(resource, TestAccess.withAccess(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 

@@ -1,0 +1,192 @@
+package org.ivrgateway.core;
+
+import static org.ivrgateway.core.Fixture.ALAN;
+import static org.ivrgateway.core.Fixture.IVR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.server.config.ConfigLoader;
+import org.ivrgateway.store.BothDatabases;
+import org.ivrgateway.store.TestDatabase;
+
+/** Callbacks carried out, with a moved clock: due, offered, accepted, placed, and how each attempt ended. */
+class CallbackExecutionTest {
+    /** Toronto in early March is UTC-5; CreateCallback's TimeZoneOffset is local minus UTC. */
+    private static final int OFFSET = -300;
+    private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM/dd/yyyy;HH:mm");
+    private static final String PHONE = "4165550199";
+
+    static CenterConfig config() throws Exception {
+        String name = "centers/callback-center.yaml";
+        try (var in = CallbackExecutionTest.class.getClassLoader().getResourceAsStream(name)) {
+            return ConfigLoader.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @BothDatabases
+    void aCallbackBecomesDueIsOfferedAcceptedPlacedAndAnswered(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 30, 120));
+        f.center.runTimers();
+        assertEquals("PENDING", callback(f, id).status(), "its window opens in 30 minutes");
+        f.advance(31 * 60);
+        f.center.runTimers();
+        Views.Callback queued = callback(f, id);
+        assertEquals("QUEUED", queued.status());
+        assertTrue(f.center.calls().stream().anyMatch(c -> c.callId().equals(queued.queuedCallId())
+                && "CBQueue".equals(c.queue())), "waits in its callback queue like a call, on the wallboard");
+
+        f.available(ALAN, "5001");
+        Views.Callback offered = callback(f, id);
+        assertEquals("OFFERED", offered.status());
+        assertEquals(ALAN, offered.offeredTo());
+        assertEquals("Ann Caller", offered.contactName());
+        assertEquals(offered.queuedCallId(), f.center.agent(ALAN).callId());
+
+        Views.Callback dialing = f.center.acceptCallback(id, ALAN);
+        assertEquals("DIALING", dialing.status());
+        var dial = f.center.pendingEvents().stream().filter(e -> e.type().equals("DIAL")).findFirst().orElseThrow();
+        assertEquals(PHONE, dial.destination());
+        assertEquals(offered.queuedCallId(), dial.callId());
+        assertEquals(AgentStatus.TALKING, f.center.agent(ALAN).status());
+
+        Views.Callback answered = f.center.callbackOutcome(id, "answered");
+        assertEquals("ANSWERED", answered.status());
+        assertEquals(1, answered.attempts());
+        assertEquals("answered", answered.attemptList().getFirst().outcome());
+        assertEquals(ALAN, answered.attemptList().getFirst().agentId());
+        f.center.cleared(offered.queuedCallId());
+        assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status());
+    }
+
+    @BothDatabases
+    void anUnansweredCallbackIsRetriedAfterRetryMinutesAndClosesAfterMaxAttempts(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 240));
+        f.available(ALAN, "5001");
+        List<String> outcomes = List.of("no-answer", "busy", "no-answer");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            f.center.runTimers();
+            assertEquals("OFFERED", callback(f, id).status(), "attempt " + attempt);
+            f.center.acceptCallback(id, ALAN);
+            Views.Callback after = f.center.callbackOutcome(id, outcomes.get(attempt - 1));
+            assertEquals(attempt, after.attempts());
+            assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status(), "the agent is free again");
+            if (attempt < 3) {
+                assertEquals("PENDING", after.status());
+                assertEquals(Instant.ofEpochMilli(f.clock.millis()).plus(Duration.ofMinutes(10)), after.notBefore());
+                f.advance(9 * 60);
+                f.center.runTimers();
+                assertEquals("PENDING", callback(f, id).status(), "not before retryMinutes");
+                f.advance(60);
+            } else {
+                assertEquals("FAILED", after.status());
+            }
+        }
+        f.advance(60 * 60);
+        f.center.runTimers();
+        Views.Callback closed = callback(f, id);
+        assertEquals("FAILED", closed.status());
+        assertEquals(List.of("no-answer", "busy", "no-answer"),
+                closed.attemptList().stream().map(Views.CallbackAttempt::outcome).toList());
+        assertNull(f.center.agent(ALAN).callId(), "never offered again");
+    }
+
+    @BothDatabases
+    void aCallbackWhoseSchedulesPassExpiresAndItsWaitingCallEnds(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 30));
+        f.center.runTimers();
+        assertEquals("QUEUED", callback(f, id).status(), "nobody serves CBQueue yet");
+        f.advance(31 * 60);
+        f.center.runTimers();
+        assertEquals("EXPIRED", callback(f, id).status());
+        assertTrue(f.center.calls().stream().noneMatch(c -> "CBQueue".equals(c.queue())));
+    }
+
+    @BothDatabases
+    void aDeletedCallbackIsNeverOffered(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        Fixture.Script call = f.monitored(IVR, "4165550100", "69030");
+        String id = create(f, call, schedule(f, 0, 120));
+        f.center.runTimers();
+        assertEquals("QUEUED", callback(f, id).status());
+        assertEquals(0, f.center.deleteCallback(call.session(), id).returnCode());
+        f.available(ALAN, "5001");
+        f.advance(60);
+        f.center.runTimers();
+        assertEquals("CANCELLED", callback(f, id).status());
+        assertNull(f.center.agent(ALAN).callId());
+        assertEquals(ReturnCode.INVALID_CALLBACK_ID.code(), f.center.deleteCallback(call.session(), id).returnCode());
+    }
+
+    @BothDatabases
+    void anOfferNobodyAcceptsRingsNoAnswerAndOnlyTheOfferedAgentMayAccept(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 120));
+        f.available(ALAN, "5001");
+        f.center.runTimers();
+        assertEquals(ALAN, callback(f, id).offeredTo());
+        IvrException other = assertThrows(IvrException.class, () -> f.center.acceptCallback(id, "790007"));
+        assertEquals(ReturnCode.OPERATION_FAILED, other.code());
+        f.advance(21);
+        f.center.runTimers();
+        assertEquals("QUEUED", callback(f, id).status());
+        assertEquals(AgentStatus.UNAVAILABLE, f.center.agent(ALAN).status());
+        assertThrows(IvrException.class, () -> f.center.callbackOutcome(id, "answered"), "not being dialled");
+        assertEquals(ReturnCode.INVALID_PARAMETER,
+                assertThrows(IvrException.class, () -> f.center.callbackOutcome(id, "maybe")).code());
+    }
+
+    @BothDatabases
+    void everyStateSurvivesARestartAndAnotherNodeCarriesOn(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 120));
+        f.available(ALAN, "5001");
+        f.center.runTimers();
+        f.center.close();
+        ContactCenter second = f.another();
+        Views.Callback offered = second.callbacks().stream().filter(c -> c.callbackId().equals(id)).findFirst().orElseThrow();
+        assertEquals("OFFERED", offered.status());
+        assertEquals("DIALING", second.acceptCallback(id, ALAN).status());
+        assertEquals("ANSWERED", second.callbackOutcome(id, "answered").status());
+        assertNotNull(second.callbacks().getFirst().attemptList().getFirst().endedAt());
+    }
+
+    private static Views.Callback callback(Fixture f, String id) {
+        return f.center.callbacks().stream().filter(c -> c.callbackId().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** A schedule to PHONE from {@code fromMinutes} to {@code toMinutes} from now, in Toronto time. */
+    private static String schedule(Fixture f, int fromMinutes, int toMinutes) {
+        var now = Instant.ofEpochMilli(f.clock.millis()).atZone(TORONTO).toLocalDateTime();
+        return PHONE + ";" + WHEN.format(now.plusMinutes(fromMinutes)) + ";" + WHEN.format(now.plusMinutes(toMinutes));
+    }
+
+    private static String create(Fixture f, String schedule) {
+        return create(f, f.monitored(IVR, "4165550100", "69030"), schedule);
+    }
+
+    private static String create(Fixture f, Fixture.Script call, String schedule) {
+        Result r = f.center.createCallback(call.session(), call.callId(), "CBQueue", "Billing question", OFFSET,
+                "Ann Caller", schedule, null, null);
+        assertEquals(0, r.returnCode(), r.detail());
+        return r.string("CallbackID");
+    }
+}

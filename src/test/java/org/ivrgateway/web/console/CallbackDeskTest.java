@@ -1,0 +1,78 @@
+package org.ivrgateway.web.console;
+
+import static org.ivrgateway.web.console.ConsoleFlowTest.logOn;
+import static org.ivrgateway.web.console.Pages.await;
+import static org.ivrgateway.web.console.Pages.present;
+import static org.ivrgateway.web.console.Pages.press;
+import static org.ivrgateway.web.console.Pages.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.htmlunit.html.HtmlPage;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Views;
+import org.ivrgateway.store.BothDatabases;
+import org.ivrgateway.store.TestDatabase;
+
+/** A callback on the console: offered on the agent desktop with its details, accepted, placed, answered. */
+class CallbackDeskTest {
+    private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+    @BothDatabases
+    void theAgentSeesTheCallbackAcceptsItAndTheTelephonyPanelReportsTheOutcome(TestDatabase db) throws Exception {
+        try (ConsoleNode node = ConsoleNode.start(db, "centers/callback-console-center.yaml")) {
+            String callbackId = createCallback(node);
+            HtmlPage desk = logOn(node.browser().getPage(node.url("console/agent")), "790006", "5001");
+            if (present(desk, "#do-available")) desk = press(desk, "do-available");
+            HtmlPage[] page = {desk};
+            await("the callback offered on the desktop", () -> {
+                try {
+                    page[0] = (HtmlPage) page[0].refresh();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return present(page[0], "#do-accept-callback");
+            });
+            assertEquals(callbackId, text(page[0], "#callback-id"));
+            assertEquals("Ann Caller", text(page[0], "#callback-contact"));
+            assertEquals("4165550199", text(page[0], "#callback-number"));
+            assertEquals("0 of 3", text(page[0], "#callback-attempts"));
+            assertTrue(text(page[0], "#callback-contact-data").contains("Gold"));
+
+            HtmlPage accepted = press(page[0], "do-accept-callback");
+            assertEquals("DIALING", status(node, callbackId).status());
+            long dial = node.center.pendingEvents().stream().filter(e -> e.type().equals("DIAL")).findFirst()
+                    .orElseThrow().id();
+            HtmlPage telephony = node.browser().getPage(node.url("console/telephony"));
+            press(telephony, "dial-answered-" + dial);
+            Views.Callback done = status(node, callbackId);
+            assertEquals("ANSWERED", done.status());
+            assertEquals("answered", done.attemptList().getFirst().outcome());
+            assertTrue(present(accepted, "#callback-id"));
+        }
+    }
+
+    private static Views.Callback status(ConsoleNode node, String id) {
+        return node.center.callbacks().stream().filter(c -> c.callbackId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String createCallback(ConsoleNode node) {
+        String callId = node.center.offer("36200", "4165550100", "69030");
+        Result init = node.center.initialize("127.0.0.1", "1", "6000@localhost", 10_000);
+        assertEquals(0, init.returnCode(), init.detail());
+        String session = init.string("SessionID");
+        assertEquals(0, node.center.queryCallInfo(session, "36200", null).returnCode());
+        assertEquals(0, node.center.setContactData(session, callId, "Tier", "Gold").returnCode());
+        var now = Instant.now().atZone(TORONTO);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("MM/dd/yyyy;HH:mm");
+        String schedule = "4165550199;" + when.format(now.minusMinutes(1)) + ";" + when.format(now.plusHours(2));
+        int offset = now.getOffset().getTotalSeconds() / 60;
+        Result r = node.center.createCallback(session, callId, "CBQueue", "Billing question", offset, "Ann Caller",
+                schedule, null, null);
+        assertEquals(0, r.returnCode(), r.detail());
+        return r.string("CallbackID");
+    }
+}
