@@ -11,6 +11,12 @@ public interface ContactCenterView {
 
     List<Views.Agent> agents();
 
+    /**
+     * Operations waiting for the switch side, oldest first, as the console shows them; reading them is not
+     * the telephony side speaking (unlike {@link Telephony#pendingEvents}).
+     */
+    List<Views.SwitchEvent> switchEvents();
+
     /** Every queue's figures of {@code day} (in the center's time zone), by 15-minute interval. */
     Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day);
 

@@ -33,22 +33,33 @@ public record Invocation(IvrFunction function, String sessionId, String client, 
         return new Invocation(function, sessionId, client, values);
     }
 
-    /**
-     * Checks every value against the catalog and returns the typed arguments.
-     *
-     * @throws InvalidArgumentException for an unknown or output-only parameter, a missing required one, or
-     *     a value of the wrong type, out of range or too long
-     */
+    /** {@link #bind(boolean)} as in a multi-tenant contact center: every parameter given is looked at. */
     public Arguments bind() {
+        return bind(true);
+    }
+
+    /**
+     * Checks every value against the catalog and returns the typed arguments (docs/VXML.md, "Parameters").
+     * A name that is no parameter of the function, or names an output only, is ignored; so is a
+     * {@link Parameter#multiTenantOnly} parameter when {@code multiTenant} is false. An empty string counts
+     * as absent unless the parameter has {@link Parameter#emptyIsValue}.
+     *
+     * @throws InvalidArgumentException for a missing required parameter, one given twice with different
+     *     values (in two spellings of its name), or a value of the wrong type, out of range, too long or
+     *     that cannot be stored ({@link StoredText})
+     */
+    public Arguments bind(boolean multiTenant) {
         Map<String, Object> typed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            Parameter p = function.parameter(e.getKey())
-                    .filter(q -> q.direction().isInput())
-                    .orElseThrow(() -> new InvalidArgumentException(e.getKey(),
-                            "is not an input parameter of " + function.guideName()));
+            Parameter p = function.parameter(e.getKey()).filter(q -> q.direction().isInput()).orElse(null);
+            if (p == null || (p.multiTenantOnly() && !multiTenant)) continue;
             Object raw = e.getValue();
-            if (raw instanceof String s && s.isEmpty()) continue; // an empty value counts as absent
-            typed.put(p.name(), p.accept(raw));
+            if (raw instanceof String s && s.isEmpty() && !p.emptyIsValue()) continue;
+            Object value = p.accept(raw);
+            Object before = typed.putIfAbsent(p.name(), value);
+            if (before != null && !before.equals(value)) {
+                throw new InvalidArgumentException(p.name(), "is given twice with different values");
+            }
         }
         for (Parameter p : function.inputs()) {
             if (!p.isOptional() && !typed.containsKey(p.name())) {

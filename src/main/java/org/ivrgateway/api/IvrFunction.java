@@ -6,7 +6,6 @@ import static org.ivrgateway.api.Parameter.string;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,7 +16,8 @@ import java.util.stream.Collectors;
  * state it needs, the kind of call it accepts and the return codes the guide lists for it.
  *
  * <p>This is the single source for validation (core), for binding and rendering (gateway) and for the
- * conformance docs. Names are spelled as in the guide's tables; lookups by name ignore case.
+ * conformance docs. Names are spelled as in the guide's tables; lookups by name ignore the case of ASCII
+ * letters only ({@link AsciiNames}).
  */
 public enum IvrFunction {
     CALLER_DISCONNECTED("CallerDisconnected", "4.2", Scope.CALL, CallKind.UNMONITORED_ONLY,
@@ -64,7 +64,7 @@ public enum IvrFunction {
             0, -308, -310, -910, -927, -929, -931),
     INITIALIZE("Initialize", "4.13", Scope.NONE, CallKind.ANY,
             List.of(numericString("LocalPort", 1, 32767), string("AdminServerName", 128), positive("RpcTimeout"),
-                    // Not in the guide: the API session, for browsers that keep no cookies (CONTRACT §3.6).
+                    // Not in the guide: the API session, for browsers that keep no cookies (docs/VXML.md, "Sessions").
                     string("SessionID", 64).byReference()),
             0, -306, -910),
     QUERY_AGENT_STATUS("QueryAgentStatus", "4.14", Scope.SESSION, CallKind.ANY,
@@ -86,7 +86,7 @@ public enum IvrFunction {
             List.of(string("QueueName", 32), nonNegative("CallsInQueue").byReference(),
                     nonNegative("EstimatedWait").byReference(), nonNegative("AverageWait").byReference(),
                     nonNegative("OldestCallInQueue").byReference(), integer("ServiceLevel", 0, 100).byReference(),
-                    string("BusinessUnitName", 32).optional()),
+                    string("BusinessUnitName", 32).optional().onlyWhenMultiTenant()),
             0, -304, -306, -314, -701, -801, -905),
     QUERY_ROUTING_INFO("QueryRoutingInfo", "4.18", Scope.CALL, CallKind.ANY,
             List.of(callId(), string("Destination", 80).byReference(), string("AgentID", 8).byReference(),
@@ -111,10 +111,10 @@ public enum IvrFunction {
             List.of(callId(), integer("FlagValue", 0, 1)),
             0, -304, -306, -311, -701, -801),
     SET_CONTACT_DATA("SetContactData", "4.24", Scope.CALL, CallKind.ANY,
-            List.of(callId(), string("Key", 32), string("Value", 128)),
+            List.of(callId(), string("Key", 32), string("Value", 128).emptyIsAValue()),
             0, -304, -306, -308, -701, -801),
     SET_DISPLAY("SetDisplay", "4.25", Scope.CALL, CallKind.ANY,
-            List.of(callId(), string("DisplayInfo", 240)),
+            List.of(callId(), string("DisplayInfo", 240).emptyIsAValue()),
             0, -304, -306, -701, -801),
     TRANSFER("Transfer", "4.26", Scope.CALL, CallKind.MONITORED_ONLY,
             List.of(callId(), string("ToDevice", 80)),
@@ -130,7 +130,7 @@ public enum IvrFunction {
         CALL
     }
 
-    /** Which calls the function accepts (CONTRACT §4.1). */
+    /** Which calls the function accepts (docs/CONFORMANCE.md: -310, -311). */
     public enum CallKind {
         ANY,
         /** Monitored calls only; an unmonitored call gets -311. */
@@ -140,7 +140,7 @@ public enum IvrFunction {
     }
 
     private static final Map<String, IvrFunction> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(f -> f.guideName.toLowerCase(Locale.ROOT), Function.identity()));
+            .collect(Collectors.toUnmodifiableMap(f -> AsciiNames.lower(f.guideName), Function.identity()));
 
     private final String guideName;
     private final String section;
@@ -197,14 +197,14 @@ public enum IvrFunction {
         return documentedCodes;
     }
 
-    /** The parameter of that name, ignoring case. */
+    /** The parameter of that name, ignoring the case of ASCII letters. */
     public Optional<Parameter> parameter(String name) {
-        return parameters.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+        return parameters.stream().filter(p -> AsciiNames.same(p.name(), name)).findFirst();
     }
 
-    /** The function of that guide name, ignoring case. */
+    /** The function of that guide name, ignoring the case of ASCII letters. */
     public static Optional<IvrFunction> byName(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(AsciiNames.lower(name)));
     }
 
     private static Parameter callId() {

@@ -8,6 +8,11 @@ import java.util.Optional;
  * <p>Strings have a maximum length in characters ({@code maxLength}, 0 for unlimited); integers a closed
  * range {@code [min, max]}. A few string parameters hold a number (Initialize's {@code LocalPort},
  * "Chaîne, 1 – 32767"); for those {@code numericString} is true and the range applies to the parsed value.
+ *
+ * <p>An empty value counts as absent, except for a parameter with {@code emptyIsValue}, where the empty
+ * string is a value the guide needs (SetContactData's {@code Value}, SetDisplay's {@code DisplayInfo}). A
+ * {@code multiTenantOnly} parameter is not looked at, whatever its value, when the contact center is not
+ * multi-tenant (QueryQueueStatistics's {@code BusinessUnitName}). docs/VXML.md, "Parameters".
  */
 public record Parameter(
         String name,
@@ -17,7 +22,9 @@ public record Parameter(
         long max,
         int maxLength,
         boolean numericString,
-        boolean isOptional) {
+        boolean isOptional,
+        boolean emptyIsValue,
+        boolean multiTenantOnly) {
 
     public Parameter {
         if (name == null || name.isBlank()) {
@@ -29,28 +36,43 @@ public record Parameter(
     }
 
     public static Parameter string(String name, int maxLength) {
-        return new Parameter(name, Direction.IN, ParamType.STRING, Long.MIN_VALUE, Long.MAX_VALUE, maxLength, false, false);
+        return new Parameter(name, Direction.IN, ParamType.STRING, Long.MIN_VALUE, Long.MAX_VALUE, maxLength, false, false, false, false);
     }
 
     public static Parameter integer(String name, long min, long max) {
-        return new Parameter(name, Direction.IN, ParamType.INTEGER, min, max, 0, false, false);
+        return new Parameter(name, Direction.IN, ParamType.INTEGER, min, max, 0, false, false, false, false);
     }
 
     /** A string that must hold an integer in {@code [min, max]}. */
     public static Parameter numericString(String name, long min, long max) {
-        return new Parameter(name, Direction.IN, ParamType.STRING, min, max, 0, true, false);
+        return new Parameter(name, Direction.IN, ParamType.STRING, min, max, 0, true, false, false, false);
     }
 
     public Parameter optional() {
-        return new Parameter(name, direction, type, min, max, maxLength, numericString, true);
+        return new Parameter(name, direction, type, min, max, maxLength, numericString, true, emptyIsValue,
+                multiTenantOnly);
+    }
+
+    /** The empty string is a value of this parameter, not its absence. */
+    public Parameter emptyIsAValue() {
+        return new Parameter(name, direction, type, min, max, maxLength, numericString, isOptional, true,
+                multiTenantOnly);
+    }
+
+    /** Read only when the contact center is multi-tenant; ignored, whatever its value, otherwise. */
+    public Parameter onlyWhenMultiTenant() {
+        return new Parameter(name, direction, type, min, max, maxLength, numericString, isOptional, emptyIsValue,
+                true);
     }
 
     public Parameter byReference() {
-        return new Parameter(name, Direction.OUT, type, min, max, maxLength, numericString, true);
+        return new Parameter(name, Direction.OUT, type, min, max, maxLength, numericString, true, emptyIsValue,
+                multiTenantOnly);
     }
 
     public Parameter inOut() {
-        return new Parameter(name, Direction.IN_OUT, type, min, max, maxLength, numericString, isOptional);
+        return new Parameter(name, Direction.IN_OUT, type, min, max, maxLength, numericString, isOptional,
+                emptyIsValue, multiTenantOnly);
     }
 
     /** The value a caller reads for this output when the function sets none (on error, for instance). */
@@ -60,7 +82,8 @@ public record Parameter(
 
     /**
      * Converts and checks one input value. Accepts a {@link String} for any type (as HTTP delivers it) or a
-     * {@link Number} for integers. Returns the typed value: {@code String} or {@code Integer}.
+     * {@link Number} for integers. Returns the typed value: {@code String} or {@code Integer}. Strings are
+     * checked by {@link StoredText}: what both databases can hold, and the length in characters.
      *
      * @throws InvalidArgumentException naming this parameter and what is wrong
      */
@@ -72,10 +95,7 @@ public record Parameter(
             }
             return (int) value;
         }
-        String text = raw instanceof String s ? s : String.valueOf(raw);
-        if (maxLength > 0 && text.codePointCount(0, text.length()) > maxLength) {
-            throw new InvalidArgumentException(name, "is longer than " + maxLength + " characters");
-        }
+        String text = StoredText.check(name, raw instanceof String s ? s : String.valueOf(raw), maxLength);
         if (numericString) {
             long value = toLong(text);
             if (value < min || value > max) {

@@ -52,6 +52,26 @@ public record Result(IvrFunction function, int returnCode, Map<String, Object> v
         return new Result(function, returnCode, copy, detail);
     }
 
+    /**
+     * On failure, every by-reference parameter that also carries input (CreateCallback's CallID and
+     * Description, QueryAgentStatus's AgentID and Device) that the function left empty gets the value the
+     * caller passed in, so a script that assigns it back loses nothing (docs/VXML.md, "Returned
+     * variables"). A success, and an input not given, change nothing.
+     *
+     * @param inputs the invocation's values by catalog name
+     */
+    public Result keepingInputs(Map<String, ?> inputs) {
+        if (isSuccess()) return this;
+        Map<String, Object> copy = null;
+        for (Parameter p : function.outputs()) {
+            Object given = p.direction() == Direction.IN_OUT ? inputs.get(p.name()) : null;
+            if (given == null || p.type() != ParamType.STRING || !"".equals(values.get(p.name()))) continue;
+            if (copy == null) copy = new LinkedHashMap<>(values);
+            copy.put(p.name(), given.toString());
+        }
+        return copy == null ? this : new Result(function, returnCode, copy, detail);
+    }
+
     public Result withDetail(String detail) {
         return new Result(function, returnCode, values, detail);
     }

@@ -44,7 +44,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         this.parts = Parts.build(config, new Store(db, clock, signals), signals);
         this.telephony = new TelephonyPort(parts);
         this.views = new CenterViews(parts);
-        this.status = new SystemStatusProbe(parts.store());
+        this.status = new SystemStatusProbe(parts.store(), config.telephony());
         this.feed = new ChangeFeed(db, signals);
         this.sweeper = new Sweeper(parts, feed);
         this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
@@ -208,7 +208,17 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         telephony.acknowledge(eventId);
     }
 
+    @Override
+    public void heartbeat() {
+        telephony.heartbeat();
+    }
+
     // ContactCenterView
+
+    @Override
+    public List<Views.SwitchEvent> switchEvents() {
+        return telephony.switchEvents();
+    }
 
     @Override
     public List<Views.Queue> queues() {

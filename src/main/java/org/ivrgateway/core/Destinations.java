@@ -1,23 +1,29 @@
 package org.ivrgateway.core;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.PhoneNumber;
 import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.config.RoutingRule;
 
 /**
- * Which ToDevice a Transfer accepts. A canonical number ("+1 (555) 555-0199--12", the guide's format) is
- * converted to its dialable digits, or -917 when it does not follow the format. Otherwise the destination
- * must be dialable (digits, '*', '#'; else -913); a short number (at most {@value #INTERNAL_DIGITS}
- * digits) is internal and must be a device the contact center knows (agent and IVR devices, queue pilots,
- * overflow destinations, transit numbers; else -909); longer numbers are external and accepted.
+ * Which ToDevice a Transfer accepts (docs/CONFORMANCE.md, Transfer). Every form of {@link PhoneNumber} is
+ * converted to what the switch dials (a {@code +}, the digits, {@code --} and the extension); a string that
+ * is no number is -913, a canonical one that does not convert -917. A number the internal dial plan matches
+ * ({@code dialPlan.internal}; absent: as many digits as the configured devices have) must be one the contact
+ * center knows — an agent or IVR device, a pilot, a transit number, an overflow or routing destination, or
+ * one of {@code dialPlan.destinations} — else -909. Any other number is the switch's to dial.
  */
 final class Destinations {
-    static final int INTERNAL_DIGITS = 6;
-
     private final Set<String> known = new HashSet<>();
+    private final Pattern internal;
 
     Destinations(CenterConfig config) {
         known.addAll(config.agentDevices());
@@ -25,26 +31,47 @@ final class Destinations {
         known.addAll(config.transitNumbers().numbers());
         for (QueueConfig q : config.queues()) {
             if (q.pilot() != null) known.add(q.pilot());
-            if (q.overflow() != null) known.add(q.overflow().destination());
+            if (q.overflow() != null) known.add(dialed(q.overflow().destination()));
         }
+        for (RoutingRule rule : config.routing()) {
+            if (rule.transfer() != null) known.add(dialed(rule.transfer()));
+        }
+        for (String d : config.dialPlan().destinations()) known.add(dialed(d));
+        this.internal = Pattern.compile(config.dialPlan().internal() != null ? config.dialPlan().internal()
+                : defaultInternal(config));
     }
 
-    /** The destination to dial, or an IvrException with -917, -913 or -909. */
+    /** The destination to dial, or an IvrException with -913, -917 or -909. */
     String check(String toDevice) {
-        String to = toDevice.strip();
-        if (to.startsWith("+")) {
-            if (!to.matches("\\+\\d{1,3} (\\(\\d{1,5}\\) )?\\d[\\d-]*\\d(--\\d+)?")) {
-                throw new IvrException(ReturnCode.TAPI_CONVERSION_ERROR, "'" + to + "' is not a canonical number");
-            }
-            String main = to.contains("--") ? to.substring(0, to.indexOf("--")) : to;
-            return "+" + main.replaceAll("\\D", "");
+        PhoneNumber number;
+        try {
+            number = PhoneNumber.parse(toDevice);
+        } catch (PhoneNumber.Invalid e) {
+            throw new IvrException(e.problem() == PhoneNumber.Problem.NOT_CANONICAL
+                    ? ReturnCode.TAPI_CONVERSION_ERROR : ReturnCode.INVALID_TO_DEVICE, e.getMessage());
         }
-        if (!to.matches("[0-9*#]+")) {
-            throw new IvrException(ReturnCode.INVALID_TO_DEVICE, "'" + to + "' is not a dialable destination");
+        if (internal.matcher(number.number()).matches() && !known.contains(number.number())) {
+            throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "no device " + number.number()
+                    + " in the contact center (an internal number: add it to dialPlan.destinations)");
         }
-        if (to.length() <= INTERNAL_DIGITS && !known.contains(to)) {
-            throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "no device " + to + " in the contact center");
+        return number.dialable();
+    }
+
+    /** As many digits as the configured devices have: ^(?:[0-9]{4}|[0-9]{5})$ for 4- and 5-digit devices. */
+    static String defaultInternal(CenterConfig config) {
+        TreeSet<Integer> lengths = new TreeSet<>();
+        for (List<String> devices : List.of(config.agentDevices(), config.ivrDevices())) {
+            for (String d : devices) lengths.add(d.length());
         }
-        return to;
+        if (lengths.isEmpty()) return "(?!)"; // no devices: nothing is internal
+        return "^(?:" + lengths.stream().map(n -> "[0-9]{" + n + "}").collect(Collectors.joining("|")) + ")$";
+    }
+
+    private static String dialed(String destination) {
+        try {
+            return PhoneNumber.parse(destination).number();
+        } catch (PhoneNumber.Invalid e) {
+            return destination; // refused when the configuration was loaded; kept as written otherwise
+        }
     }
 }

@@ -44,7 +44,7 @@ final class Invoker {
         IvrFunction f = invocation.function();
         long start = System.nanoTime();
         try {
-            Arguments args = invocation.bind();
+            Arguments args = invocation.bind(parts.config().multiTenant());
             Handler handler = handlers.get(f);
             if (handler == null) {
                 throw new IvrException(ReturnCode.UNKNOWN_ERROR, f.guideName() + " is not available yet");

@@ -40,7 +40,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,
-                new Router(config, calls, agents, visits, events, transit), new Statistics(config, calls, agents),
+                new Router(config, calls, agents, visits, events, transit), new Statistics(config, agents),
                 transit, new Callbacks(config, store.clock()), new RoutingRules(config, store.clock()));
     }
 }

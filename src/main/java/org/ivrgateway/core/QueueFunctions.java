@@ -12,8 +12,8 @@ import org.ivrgateway.core.stats.QueueFigures;
 /**
  * Enqueue, EnqueueForAgent, Dequeue and QueryQueueStatistics (CONTRACT §4.4, §4.5, §4.8). With
  * multiTenant, a call without a business unit gets -314 and a queue of another unit -905 (both our
- * choice). Enqueue's EstimatedWait is the estimate for a call entering the queue now (before this one is
- * counted); CallsInQueue counts the calls waiting once this one is queued (it is not, if an agent took it
+ * choice). Enqueue's EstimatedWait is the estimate for this call entering the queue now, behind the calls of
+ * higher or equal priority (docs/STATISTICS.md); CallsInQueue counts the calls waiting once this one is queued (it is not, if an agent took it
  * at once).
  */
 final class QueueFunctions {
@@ -66,7 +66,8 @@ final class QueueFunctions {
         AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), r.call());
         // The estimate reads the queue's history: done before taking the routing lock, which serializes every
         // routing transaction of every node (docs/BENCHMARKS.md); inside it, only the placing and a count.
-        int estimate = parts.store().write(tx -> parts.statistics().of(tx, q).estimatedWaitSeconds());
+        int estimate = parts.store().write(tx -> parts.statistics().enqueueEstimate(tx, q,
+                r.args().integer("InitialPriority"), r.callId(), agentId));
         int waiting = parts.store().routing(tx -> {
             CallRow call = parts.current(tx, r.callId());
             checkUnit(call, q);

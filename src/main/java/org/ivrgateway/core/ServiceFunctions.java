@@ -75,10 +75,14 @@ final class ServiceFunctions {
             Map<String, String> data = parts.contactData().all(tx, call.callId());
             String ani = data.getOrDefault("ANI", given.ani());
             String dnis = data.getOrDefault("DNIS", given.dnis());
-            RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, queue -> figures(tx, queue)));
+            // Each queue's figures are read once a request, whether a condition or the result needs them.
+            Map<String, Optional<QueueFigures>> read = new java.util.HashMap<>();
+            java.util.function.Function<String, Optional<QueueFigures>> figures =
+                    queue -> read.computeIfAbsent(queue.toLowerCase(java.util.Locale.ROOT), k -> figures(tx, queue));
+            RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, figures, call.businessUnit()));
             Result result = r.result(o.decision().code()).with("Destination", o.destination());
             if (o.decision() != RoutingDecision.ENQUEUE) return result;
-            Optional<QueueFigures> f = figures(tx, o.destination());
+            Optional<QueueFigures> f = figures.apply(o.destination());
             return result.with("AgentID", o.agentId()).with("AgentWaitTime", o.agentWaitTime())
                     .with("Description", o.description()).with("InitialPriority", o.priority())
                     .with("EstimatedWait", f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
@@ -90,7 +94,7 @@ final class ServiceFunctions {
         Statistics stats = parts.statistics();
         return parts.config().queue(queue).map(q -> {
             try {
-                var f = stats.of(tx, q);
+                Statistics.Live f = stats.live(tx, q);
                 return new QueueFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
             } catch (java.sql.SQLException e) {
                 throw org.ivrgateway.store.StoreException.from(e);

@@ -5,29 +5,31 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.core.config.TelephonyConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 
 /**
- * The states QuerySystemStatus reports (CONTRACT §4.10), for our real components:
+ * The states QuerySystemStatus reports (CONTRACT §4.10; the names are recorded in docs/CONFORMANCE.md):
  * <ul>
  * <li>{@code AdministrationServer}: 1 — the configuration is loaded and this node answers;</li>
  * <li>{@code Database}: 1 when it answers a query now, else 0;</li>
  * <li>{@code RoutingServer}: 1 while the core is open and its database answers, else 0;</li>
- * <li>{@code TServer}: 8 (operational) when the telephony side called the core (any Telephony operation,
- *     polling pendingEvents included) within the last {@value #TELEPHONY_SILENCE_SECONDS} seconds; 3 (not
- *     operational) when it has been silent longer; 2 (no indication) when the database cannot tell.</li>
+ * <li>{@code TServer}: without {@code telephony.heartbeatSeconds}, 8 (operational): the built-in REST
+ *     telephony has no connection to lose. With it, 8 while the telephony side spoke (a report, a poll of
+ *     its events, a heartbeat; never the console's reading) within that many seconds, 3 (not operational)
+ *     once it has been silent longer, 2 (no indication) when the database cannot tell.</li>
  * </ul>
  * OverallStatus is 1 when the database and the routing server are up, else 0.
  */
 final class SystemStatusProbe {
-    static final int TELEPHONY_SILENCE_SECONDS = 60;
-
     private final Store store;
+    private final TelephonyConfig telephony;
     private volatile boolean open = true;
 
-    SystemStatusProbe(Store store) {
+    SystemStatusProbe(Store store, TelephonyConfig telephony) {
         this.store = store;
+        this.telephony = telephony;
     }
 
     void closed() {
@@ -40,7 +42,7 @@ final class SystemStatusProbe {
         c.put("AdministrationServer", 1);
         c.put("Database", db ? 1 : 0);
         c.put("RoutingServer", db && open ? 1 : 0);
-        c.put("TServer", db ? telephonyState() : 2);
+        c.put("TServer", telephonyState(db));
         return new Views.SystemStatus(db && open ? 1 : 0, c);
     }
 
@@ -55,11 +57,13 @@ final class SystemStatusProbe {
                 .with("IndividualServerStates", states).with("Entries", s.components().size());
     }
 
-    private int telephonyState() {
+    private int telephonyState(boolean db) {
+        if (!telephony.watchesHeartbeat()) return 8;
+        if (!db) return 2;
         try {
             long last = store.write(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
                     rs -> rs.getLong(1)).orElse(0L));
-            return store.clock().millis() - last <= TELEPHONY_SILENCE_SECONDS * 1000L ? 8 : 3;
+            return store.clock().millis() - last <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
         } catch (RuntimeException e) {
             return 2;
         }

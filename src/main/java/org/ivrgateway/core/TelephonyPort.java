@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.StoredText;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.call.CallRow;
@@ -20,14 +21,17 @@ import org.ivrgateway.core.queue.Visits;
  * same or a withheld number are two calls.
  */
 final class TelephonyPort implements Telephony {
-    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
-    private static final long CONTACT_EVERY_MS = 5_000;
-
+    /** Characters of a switch's call identity that are kept (the column switch_call_id). */
+    private static final int SWITCH_CALL_ID_LENGTH = 255;
     private final Parts parts;
+    /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
+    private final long contactEveryMs;
     private volatile long lastContact = Long.MIN_VALUE / 2;
 
     TelephonyPort(Parts parts) {
         this.parts = parts;
+        int heartbeat = parts.config().telephony().heartbeatSeconds();
+        this.contactEveryMs = heartbeat > 0 ? Math.min(5_000, heartbeat * 250L) : 5_000;
     }
 
     @Override
@@ -37,7 +41,8 @@ final class TelephonyPort implements Telephony {
         }
         String a = number("ani", ani);
         String d = number("dnis", dnis);
-        String switchId = switchCallId == null || switchCallId.isBlank() ? null : switchCallId.strip();
+        String switchId = switchCallId == null || switchCallId.isBlank() ? null
+                : StoredText.check("switchCallId", switchCallId.strip(), SWITCH_CALL_ID_LENGTH);
         return parts.store().routing(tx -> {
             contact(tx);
             for (CallRow there : parts.calls().liveAt(tx, device)) {
@@ -103,19 +108,31 @@ final class TelephonyPort implements Telephony {
         if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
     }
 
+    @Override
+    public void heartbeat() {
+        parts.store().write(tx -> {
+            contact(tx);
+            return null;
+        });
+    }
+
+    /** The pending events as the console reads them: no contact recorded. */
+    List<Views.SwitchEvent> switchEvents() {
+        return parts.store().write(tx -> parts.events().pending(tx));
+    }
+
     private CallRow known(Tx tx, String callId) throws SQLException {
         return parts.calls().find(tx, callId).orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
     }
 
     private void contact(Tx tx) throws SQLException {
-        if (tx.now() - lastContact < CONTACT_EVERY_MS && tx.now() >= lastContact) return;
+        if (tx.now() - lastContact < contactEveryMs && tx.now() >= lastContact) return;
         Sql.update(tx.c(), "UPDATE telephony_contact SET last_ms = ? WHERE id = 1", tx.now());
         lastContact = tx.now();
     }
 
+    /** ANI and DNIS: the 80 characters of the guide's originalANI / originalDNIS (api.StoredText). */
     private static String number(String name, String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > 80) throw new IvrException(ReturnCode.INVALID_PARAMETER, name + " is longer than 80 characters");
-        return v;
+        return StoredText.check(name, value == null ? "" : value.strip(), 80);
     }
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code {prefix}/{Function}} for one renderer: finds the function (404 for anything else), binds the
  * request, invokes the API, sets the session cookie after Initialize, renders. An unexpected failure on
- * the way is -305 with an incident id in the log and in the answer (CONTRACT §3.5); only an answer that
- * cannot be produced at all is a 500.
+ * the way is -305 with an incident id in the log and in the answer (docs/VXML.md, "Errors and hostile
+ * requests"); only an answer that cannot be produced at all is a 500. A failed function's in/out
+ * parameters come back with their input values ({@link Result#keepingInputs}), whichever renderer.
  */
 final class FunctionServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionServlet.class);
@@ -72,7 +73,7 @@ final class FunctionServlet extends HttpServlet {
                     NoCache.write(response, VxmlRenderer.MEDIA_TYPE, collector.collect(f));
                     return;
                 }
-                case Binding.Execute e -> result = api.invoke(e.invocation());
+                case Binding.Execute e -> result = api.invoke(e.invocation()).keepingInputs(e.invocation().values());
                 case Binding.Reject r -> result = r.result();
             }
         } catch (RuntimeException e) {

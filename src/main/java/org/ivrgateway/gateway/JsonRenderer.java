@@ -24,7 +24,7 @@ final class JsonRenderer implements Renderer {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("function", result.function().guideName());
         body.put(ResultNames.RETURN_CODE, result.returnCode());
-        body.putAll(result.values());
+        body.putAll(ResultSpellings.outputs(result));
         if (result.detail() != null) body.put("detail", result.detail());
         try {
             return MAPPER.writeValueAsString(body);

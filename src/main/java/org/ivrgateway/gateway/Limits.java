@@ -8,8 +8,11 @@ package org.ivrgateway.gateway;
 final class Limits {
     /** Largest form body (urlencoded or multipart) read; beyond it the answer is -306. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    /** Most parameters in one request, query and body together; beyond it the answer is -306. */
-    static final int MAX_PARAMETERS = 64;
+    /**
+     * Most fields in one request, query and body together, counted before any is decoded (an empty field
+     * between two {@code &} counts too); beyond it the answer is -306.
+     */
+    static final int MAX_FIELDS = 64;
     /** Longest value read; a longer one is -306 before the catalog's own length check. */
     static final int MAX_VALUE_CHARS = 4096;
     /** Most of a rejected body read and discarded so its client gets the -306 answer; beyond it the connection closes. */

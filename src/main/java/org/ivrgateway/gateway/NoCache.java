@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a rendered body with the headers every answer of the gateway carries (CONTRACT §3.4). */
+/** Writes a rendered body with the headers every answer of the gateway carries (docs/VXML.md, "Returned variables"). */
 final class NoCache {
     private NoCache() {
     }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The API session in a cookie (CONTRACT §3.6): set by a successful Initialize, read when no SessionID is sent. */
+/** The API session in a cookie (docs/VXML.md, "Sessions"): set by a successful Initialize, read when no SessionID is sent. */
 final class SessionCookie {
     static final String NAME = "IVRSESSION";
 

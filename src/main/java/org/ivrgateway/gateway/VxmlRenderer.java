@@ -14,7 +14,9 @@ import org.thymeleaf.context.Context;
  * {@code <return namelist>}) and the collecting document of the param style. The template sees
  * {@code function} (the guide name), {@code variables} (each with {@code name} and {@code expr}, an
  * escaped ECMAScript literal), {@code namelist}, {@code returnCode}, {@code comment} (a whole XML comment
- * or empty, for th:utext) and, in the collecting document, {@code inputs} and {@code next}.
+ * or empty, for th:utext) and, in the collecting document, {@code declared} (every variable it declares),
+ * {@code inputs} (those it posts back), {@code namelist} and {@code next}. The templates' own comments are
+ * not sent ({@link TemplateComments}). docs/VXML.md, "Templates".
  */
 final class VxmlRenderer {
     public static final String MEDIA_TYPE = "application/voicexml+xml";
@@ -25,6 +27,7 @@ final class VxmlRenderer {
     VxmlRenderer(VxmlTemplates templates) {
         this.templates = templates;
         engine.setTemplateResolver(new SourceMapResolver(templates.sources()));
+        engine.addDialect(new TemplateComments());
     }
 
     String result(Result result) {
@@ -42,6 +45,7 @@ final class VxmlRenderer {
         List<String> inputs = inputNames(function);
         Context context = new Context();
         context.setVariable("function", function.guideName());
+        context.setVariable("declared", declaredNames(function));
         context.setVariable("inputs", inputs);
         context.setVariable("namelist", String.join(" ", inputs));
         // Relative to the document's own URL (…/vxml/{Function}), so it survives any prefix of a proxy.
@@ -53,16 +57,30 @@ final class VxmlRenderer {
     static List<ResultVariable> variables(Result result) {
         List<ResultVariable> variables = new ArrayList<>();
         variables.add(new ResultVariable(ResultNames.RETURN_CODE, EcmaScript.literal(result.returnCode())));
-        for (Map.Entry<String, Object> e : result.values().entrySet()) {
+        for (Map.Entry<String, Object> e : ResultSpellings.outputs(result).entrySet()) {
             variables.add(new ResultVariable(e.getKey(), EcmaScript.literal(e.getValue())));
         }
         return variables;
     }
 
-    /** The variables a collecting document declares: every input parameter, then SessionID. */
+    /** The variables a collecting document posts back: every input parameter, then SessionID. */
     static List<String> inputNames(IvrFunction function) {
         List<String> names = new ArrayList<>(function.inputs().stream().map(Parameter::name).toList());
-        if (names.stream().noneMatch(ResultNames.SESSION_ID::equalsIgnoreCase)) names.add(ResultNames.SESSION_ID);
+        names.add(ResultNames.SESSION_ID);
+        return names;
+    }
+
+    /**
+     * The variables a collecting document declares: every parameter of the guide's table, by value and by
+     * reference (so a {@code <param>} written from the guide's signature, such as {@code EstimatedWait},
+     * initialises a declared variable instead of raising error.semantic), the result's second spellings
+     * ({@link ResultSpellings}), then SessionID.
+     */
+    static List<String> declaredNames(IvrFunction function) {
+        List<String> names = new ArrayList<>(function.parameters().stream().map(Parameter::name)
+                .filter(n -> !n.equals(ResultNames.SESSION_ID)).toList());
+        names.addAll(ResultSpellings.extraNames(function));
+        names.add(ResultNames.SESSION_ID);
         return names;
     }
 }

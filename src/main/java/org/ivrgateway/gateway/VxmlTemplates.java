@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.ivrgateway.api.IvrFunction;
 
 /**
- * The template sources, read once at start-up (CONTRACT §3.9): {@code result.vxml} (the shared result
+ * The template sources, read once at start-up (docs/VXML.md, "Templates"): {@code result.vxml} (the shared result
  * document), {@code collect.vxml} (the collecting document of the param style) and, optionally, one
  * {@code {Function}.vxml} per function that overrides {@code result.vxml} for it.
  *

@@ -56,7 +56,7 @@ final class XmlRenderer implements Renderer {
         Document doc = new Document();
         doc.function = result.function().guideName();
         doc.returnCode = result.returnCode();
-        for (Map.Entry<String, Object> e : result.values().entrySet()) {
+        for (Map.Entry<String, Object> e : ResultSpellings.outputs(result).entrySet()) {
             doc.values.add(element(e.getKey(), e.getValue()));
         }
         doc.detail = result.detail() == null ? null : xmlSafe(result.detail());

@@ -1,5 +1,5 @@
 /**
- * The subdialog gateway (CONTRACT §3): every function of the IVR API at {@code /vxml/{Function}} as a
+ * The subdialog gateway (docs/VXML.md): every function of the IVR API at {@code /vxml/{Function}} as a
  * VoiceXML 2.1 subdialog, and the same invocation at {@code /xml/{Function}} (JAXB) and
  * {@code /api/ivr/{Function}} (JSON). A request is bound once into an {@link org.ivrgateway.api.Invocation}
  * ({@link org.ivrgateway.gateway.RequestBinder}), run through {@link org.ivrgateway.api.IvrApi#invoke} and the

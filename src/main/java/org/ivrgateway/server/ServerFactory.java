@@ -91,7 +91,7 @@ public final class ServerFactory {
         context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
         Console.install(context, center, center, center, config, access, clock);
         String templates = config.gateway().templates();
-        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates))
+        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
                 .install(context);
         context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 

@@ -6,9 +6,12 @@ import static org.ivrgateway.core.Fixture.SALES;
 import static org.ivrgateway.core.Fixture.SUPPORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.core.config.RoutingRule;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 
@@ -38,6 +41,26 @@ class BusinessUnitTest {
         assertEquals(ReturnCode.UNKNOWN_QUEUE.code(),
                 f.center.enqueue(call.session(), call.callId(), 1, SUPPORT, 1, null, null).returnCode());
         assertEquals(0, f.center.enqueue(call.session(), call.callId(), 1, SALES, 1, null, null).returnCode());
+    }
+
+    @BothDatabases
+    void routingNeverSendsACallToAnotherUnitsQueue(TestDatabase db) {
+        CenterConfig c = Fixture.config(true, Platform.OPENSCAPE_4000);
+        // Support is WirelessDept's queue; the first rule names no unit, so it is for WirelessDept's calls only.
+        List<RoutingRule> rules = List.of(
+                new RoutingRule(null, new RoutingRule.Enqueue(SUPPORT, 5, "support", null, null), null, null),
+                new RoutingRule(null, new RoutingRule.Enqueue(SALES, 5, "sales", null, null), null, null));
+        Fixture f = new Fixture(db, new CenterConfig(c.gateway(), c.adminServerName(), c.platform(), c.multiTenant(),
+                c.businessUnits(), c.ivrDevices(), c.agentDevices(), c.queues(), c.agents(), c.transitNumbers(),
+                c.callbacks(), rules, c.statistics()));
+        Fixture.Script toronto = f.monitored(IVR, "4165550100", "69030");
+        f.center.setBusinessUnit(toronto.session(), toronto.callId(), f.config.queue(SALES).orElseThrow().businessUnit());
+        Result routed = f.center.queryRoutingInfo(toronto.session(), toronto.callId(), null);
+        assertEquals(0, routed.returnCode(), routed.detail());
+        assertEquals(SALES, routed.string("Destination"));
+        Fixture.Script wireless = f.monitored(Fixture.IVR2, "4165550101", "69030");
+        f.center.setBusinessUnit(wireless.session(), wireless.callId(), f.config.queue(SUPPORT).orElseThrow().businessUnit());
+        assertEquals(SUPPORT, f.center.queryRoutingInfo(wireless.session(), wireless.callId(), null).string("Destination"));
     }
 
     @BothDatabases

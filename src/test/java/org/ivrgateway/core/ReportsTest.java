@@ -109,8 +109,9 @@ class ReportsTest {
         int abandonedShort = (int) stays.stream().filter(s -> s.outcome().equals("abandoned") && s.waited() <= threshold).count();
         int abandonedLong = (int) stays.stream().filter(s -> s.outcome().equals("abandoned") && s.waited() > threshold).count();
         int overflowed = (int) stays.stream().filter(s -> s.outcome().equals("overflowed")).count();
-        int divisor = answered.size() + abandonedLong;
-        int serviceLevel = divisor == 0 ? 100 : (int) Math.round(100.0 * inThreshold / divisor);
+        long overflowedLate = stays.stream().filter(s -> s.outcome().equals("overflowed") && s.waited() > threshold).count();
+        long divisor = answered.size() + abandonedLong + overflowedLate;
+        int serviceLevel = divisor == 0 ? 100 : (int) (inThreshold * 100 / divisor);
         int averageWait = (int) Math.round(answered.stream().mapToLong(Stay::waited).average().orElse(0));
         int longest = (int) stays.stream().mapToLong(Stay::waited).max().orElse(0);
         int handle = (int) Math.round(answered.stream().mapToLong(Stay::handled).average().orElse(0));

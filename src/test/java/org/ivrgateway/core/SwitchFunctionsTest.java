@@ -38,7 +38,7 @@ class SwitchFunctionsTest {
         assertEquals(ReturnCode.TAPI_CONVERSION_ERROR.code(), f.center.transfer(call.session(), call.callId(), "+1 (x)").returnCode());
         assertTrue(f.center.pendingEvents().isEmpty());
         assertEquals(0, f.center.transfer(call.session(), call.callId(), "+1 (555) 555-0199--12").returnCode());
-        assertEquals("+15555550199", only(f, "TRANSFER").destination());
+        assertEquals("+15555550199--12", only(f, "TRANSFER").destination()); // the extension is kept (DestinationsTest)
     }
 
     @BothDatabases

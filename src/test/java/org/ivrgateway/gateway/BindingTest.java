@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** How a request's names and body become an invocation (CONTRACT §3.1–3.3), against the real core. */
+/** How a request's names and body become an invocation (docs/VXML.md, "Parameters"), against the real core. */
 class BindingTest {
     private static TestDatabase db;
     private static LiveCenter live;

@@ -24,7 +24,7 @@ import org.ivrgateway.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
- * 2,000 QueryCallStatus waits held at once by one server (CONTRACT §3.7): the few calls an agent takes
+ * 2,000 QueryCallStatus waits held at once by one server (docs/VXML.md, "Waiting for an agent"): the few calls an agent takes
  * answer 2 with the agent's extension, every other one -701 when its Timeout passes, and the JVM's
  * platform threads stay far below one per waiting request (requests run on virtual threads). H2 only.
  */

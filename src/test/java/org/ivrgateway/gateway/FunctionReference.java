@@ -40,6 +40,8 @@ final class FunctionReference {
             s.append("| Parameter | Type | Range | Required |\n|---|---|---|---|\n");
             for (Parameter p : inputs) {
                 s.append("| `").append(p.name()).append("`").append(p.direction() == Direction.IN_OUT ? " (also returned)" : "")
+                        .append(p.emptyIsValue() ? " (empty is a value)" : "")
+                        .append(p.multiTenantOnly() ? " (ignored unless multiTenant)" : "")
                         .append(" | ").append(type(p)).append(" | ").append(p.rangeText().orElse("")).append(" | ")
                         .append(p.isOptional() ? "no" : "yes").append(" |\n");
             }
@@ -48,8 +50,15 @@ final class FunctionReference {
         s.append("| Returned variable | Type | When not set |\n|---|---|---|\n");
         s.append("| `ReturnCode` | number | |\n");
         for (Parameter p : f.outputs()) {
-            s.append("| `").append(p.name()).append("` | ").append(type(p)).append(" | `")
-                    .append(p.type() == ParamType.INTEGER ? "0" : "''").append("` |\n");
+            String unset = p.direction() == Direction.IN_OUT ? "its input value, else `''`"
+                    : "`" + (p.type() == ParamType.INTEGER ? "0" : "''") + "`";
+            s.append("| `").append(p.name()).append("` | ").append(type(p)).append(" | ").append(unset).append(" |\n");
+            if (p.name().equals(ResultSpellings.CALLS_IN_QUEUE)) {
+                for (String alias : ResultSpellings.extraNames(f)) {
+                    s.append("| `").append(alias).append("` | ").append(type(p)).append(" | the same value as `")
+                            .append(p.name()).append("` (the guide's syntax line spells it so) |\n");
+                }
+            }
         }
         s.append("\nReturn codes the guide lists: ").append(f.documentedCodes().stream().map(String::valueOf)
                 .collect(Collectors.joining(", "))).append(".\n\n");

@@ -1,5 +1,7 @@
 package org.ivrgateway.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -18,11 +20,13 @@ final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final URI base;
     private final StatisticsHandler statistics;
+    private final MeterRegistry registry;
 
-    private GatewayServer(Server server, URI base, StatisticsHandler statistics) {
+    private GatewayServer(Server server, URI base, StatisticsHandler statistics, MeterRegistry registry) {
         this.server = server;
         this.base = base;
         this.statistics = statistics;
+        this.registry = registry;
     }
 
     static GatewayServer start(IvrApi api) {
@@ -42,7 +46,8 @@ final class GatewayServer implements AutoCloseable {
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        Gateway.create(api, templates).install(context);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Gateway.create(api, templates, registry).install(context);
         StatisticsHandler statistics = new StatisticsHandler();
         statistics.setHandler(context);
         server.setHandler(statistics);
@@ -51,7 +56,13 @@ final class GatewayServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Jetty", e);
         }
-        return new GatewayServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), statistics);
+        return new GatewayServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), statistics,
+                registry);
+    }
+
+    /** The gateway's own metrics. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** Requests the server is handling right now (a parked wait counts until it answers). */

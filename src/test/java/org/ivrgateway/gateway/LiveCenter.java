@@ -9,6 +9,7 @@ import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CallbackConfig;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.GatewaySettings;
+import org.ivrgateway.core.config.Platform;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.config.RoutingRule;
 import org.ivrgateway.core.config.TransitConfig;
@@ -47,6 +48,11 @@ final class LiveCenter implements AutoCloseable {
     }
 
     static CenterConfig config(int agents, int maxWaitMillis) {
+        return config(agents, maxWaitMillis, null);
+    }
+
+    /** {@link #config(int, int)} on a platform (SetDisplay needs openscape-4000). */
+    static CenterConfig config(int agents, int maxWaitMillis, Platform platform) {
         List<String> devices = IntStream.rangeClosed(1, agents).mapToObj(i -> String.format("5%03d", i)).toList();
         List<AgentConfig> agentConfigs = IntStream.rangeClosed(1, agents)
                 .mapToObj(i -> new AgentConfig(String.format("79%04d", i), "Agent " + i, List.of(QUEUE), 0)).toList();
@@ -55,7 +61,7 @@ final class LiveCenter implements AutoCloseable {
                 Map.of("mon", allDay, "tue", allDay, "wed", allDay, "thu", allDay, "fri", allDay, "sat", allDay, "sun", allDay),
                 List.of("911"), 30);
         RoutingRule rule = new RoutingRule(null, new RoutingRule.Enqueue(QUEUE, 10, "Sales line", null, null), null, null);
-        return new CenterConfig(new GatewaySettings(maxWaitMillis, 600, null), null, null, false, List.of(),
+        return new CenterConfig(new GatewaySettings(maxWaitMillis, 600, null), null, platform, false, List.of(),
                 List.of(IVR_DEVICE, "36201"), devices, List.of(new QueueConfig(QUEUE, null, "7000", 20, null)),
                 agentConfigs, new TransitConfig(List.of("8001", "8002"), 30), callbacks, List.of(rule), null);
     }

@@ -11,7 +11,7 @@ import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-/** Sessions by cookie and by SessionID (CONTRACT §3.6), through /vxml against the real core. */
+/** Sessions by cookie and by SessionID (docs/VXML.md, "Sessions"), through /vxml against the real core. */
 class SessionTest {
     private static final Map<String, Object> INIT = Map.of("LocalPort", "7", "AdminServerName", "6000@localhost",
             "RpcTimeout", 10000);

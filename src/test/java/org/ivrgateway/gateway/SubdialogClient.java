@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -67,6 +68,10 @@ final class SubdialogClient {
             case POST -> document(send(post(uri, form(params))));
             case PARAM -> {
                 VxmlDocument collecting = document(send(HttpRequest.newBuilder(uri).GET())).document();
+                // VoiceXML 2.1 §2.3.4: a <param> naming no variable of the subdialog is error.semantic.
+                List<String> declared = collecting.vars().stream().map(VxmlDocument.Var::name).toList();
+                params.keySet().forEach(name -> assertTrue(declared.contains(name),
+                        () -> "<param name=\"" + name + "\"> is error.semantic: not declared in " + declared));
                 var submit = collecting.element("submit");
                 assertEquals("post", submit.getAttribute("method"), "the collecting document must post");
                 Map<String, Object> sent = collecting.evaluate("submit", params);
@@ -91,7 +96,7 @@ final class SubdialogClient {
         }
     }
 
-    /** Checks an answer is a VoiceXML document as CONTRACT §3.4 says, and reads it. */
+    /** Checks an answer is a VoiceXML document as docs/VXML.md ("Returned variables") says, and reads it. */
     static Reply document(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), () -> "status of " + response.uri() + ": " + response.body());
         String type = response.headers().firstValue("Content-Type").orElse("");

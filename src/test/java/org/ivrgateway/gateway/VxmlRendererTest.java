@@ -33,9 +33,38 @@ class VxmlRendererTest {
             Object value = p.type() == ParamType.INTEGER ? (Object) n++ : HOSTILE;
             result = result.with(p.name(), value);
             expected.put(p.name(), value);
+            if (p.name().equals("CallsInQueue") && !ResultSpellings.extraNames(f).isEmpty()) {
+                expected.put("CallsinQueue", value);
+            }
         }
         Map<String, Object> returned = new VxmlDocument(renderer.result(result)).evaluate("return", Map.of());
         assertEquals(expected, returned);
+    }
+
+    /** The syntax lines of these three spell it CallsinQueue; scripts read either name (docs/CONFORMANCE.md). */
+    @ParameterizedTest
+    @EnumSource(value = IvrFunction.class, names = {"ENQUEUE", "ENQUEUE_FOR_AGENT", "QUERY_ROUTING_INFO"})
+    void callsInQueueComesBackUnderBothOfTheGuidesSpellings(IvrFunction f) {
+        Result result = Result.success(f).with("CallsInQueue", 4);
+        Map<String, Object> returned = new VxmlDocument(renderer.result(result)).evaluate("return", Map.of());
+        assertEquals(4, returned.get("CallsInQueue"));
+        assertEquals(4, returned.get("CallsinQueue"));
+        Map<String, Object> failed = new VxmlDocument(renderer.result(Result.failure(f, ReturnCode.INVALID_PARAMETER, "x")))
+                .evaluate("return", Map.of());
+        assertEquals(0, failed.get("CallsinQueue"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(IvrFunction.class)
+    void theTemplatesOwnCommentsAreNotSent(IvrFunction f) {
+        String success = renderer.result(Result.success(f));
+        String collecting = renderer.collect(f);
+        for (String doc : List.of(success, collecting)) {
+            assertFalse(doc.contains("<!--"), doc);
+            assertFalse(doc.contains("Model:"), doc);
+        }
+        String failure = renderer.result(Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident 1234"));
+        assertEquals(List.of(" incident 1234 "), new VxmlDocument(failure).comments());
     }
 
     @ParameterizedTest
@@ -49,6 +78,7 @@ class VxmlRendererTest {
         f.outputs().forEach(p -> {
             names.add(p.name());
             assertEquals(p.emptyValue(), returned.get(p.name()), p.name());
+            if (p.name().equals("CallsInQueue")) names.addAll(ResultSpellings.extraNames(f));
         });
         assertEquals(names, new ArrayList<>(returned.keySet()));
         String comment = doc.comments().get(0);
@@ -58,12 +88,16 @@ class VxmlRendererTest {
 
     @ParameterizedTest
     @EnumSource(IvrFunction.class)
-    void collectingDocumentDeclaresEveryInputAndSessionIdAndPostsThemBack(IvrFunction f) {
+    void collectingDocumentDeclaresEveryGuideParameterAndSessionIdAndPostsTheInputsBack(IvrFunction f) {
         VxmlDocument doc = new VxmlDocument(renderer.collect(f));
-        List<String> expected = new ArrayList<>(f.inputs().stream().map(Parameter::name).toList());
-        if (!expected.contains("SessionID")) expected.add("SessionID");
-        assertEquals(expected, doc.vars().stream().map(VxmlDocument.Var::name).toList());
-        assertEquals(expected, doc.namelist("submit"));
+        List<String> declared = doc.vars().stream().map(VxmlDocument.Var::name).toList();
+        for (Parameter p : f.parameters()) assertTrue(declared.contains(p.name()), p.name() + " not declared: " + declared);
+        ResultSpellings.extraNames(f).forEach(n -> assertTrue(declared.contains(n), n));
+        assertEquals("SessionID", declared.getLast());
+        assertEquals(declared.size(), new java.util.HashSet<>(declared).size(), "declared twice: " + declared);
+        List<String> posted = new ArrayList<>(f.inputs().stream().map(Parameter::name).toList());
+        posted.add("SessionID");
+        assertEquals(posted, doc.namelist("submit"));
         assertEquals(f.guideName(), doc.element("submit").getAttribute("next"));
         assertEquals("post", doc.element("submit").getAttribute("method"));
         doc.vars().forEach(v -> assertEquals("''", v.expr()));

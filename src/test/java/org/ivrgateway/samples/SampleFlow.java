@@ -68,15 +68,17 @@ abstract class SampleFlow {
 
     /**
      * The queue's figures in GET /api/queues after the test's calls: none waiting, the mean of the answered
-     * waits (s), and the service level of those waits and the stays that ended unanswered (abandoned, overflowed).
+     * waits (s), and the service level of those waits and of the stays that ended unanswered (abandoned,
+     * overflowed, dequeued) after the service-level threshold (docs/STATISTICS.md).
      */
-    void assertQueueFigures(String queue, List<Integer> answeredWaits, int unansweredEnded) {
+    void assertQueueFigures(String queue, List<Integer> answeredWaits, int unansweredAfterThreshold) {
         JsonNode q = center.queue(queue);
         assertEquals(0, q.path("callsWaiting").asInt(), q::toString);
         int mean = (int) Math.round(answeredWaits.stream().mapToInt(Integer::intValue).average().orElse(0));
         assertEquals(mean, q.path("averageWaitSeconds").asInt(), q::toString);
         int threshold = center.config.queue(queue).orElseThrow().serviceLevelSeconds();
-        assertEquals(serviceLevel(threshold, answeredWaits, unansweredEnded), q.path("serviceLevel").asInt(), q::toString);
+        assertEquals(serviceLevel(threshold, answeredWaits, unansweredAfterThreshold), q.path("serviceLevel").asInt(),
+                q::toString);
     }
 
     /** The agent is talking on this call (GET /api/agents/{id}). */

@@ -52,7 +52,7 @@ final class Script {
         return new Script(session, info);
     }
 
-    private static String initialize(TestNode node, String port) {
+    static String initialize(TestNode node, String port) {
         String localPort = String.valueOf(Integer.parseInt(port) % 30000 + 1);
         Result r = node.center().initialize("ivr-" + port, localPort, "6000@localhost", RPC_TIMEOUT_MS);
         assertEquals(0, r.returnCode(), r.detail());

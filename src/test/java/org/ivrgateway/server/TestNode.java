@@ -83,6 +83,7 @@ final class TestNode implements AutoCloseable {
         return new Rest(node.uri(), token);
     }
 
+    /** The node's base URL, ending in "/". */
     URI uri() {
         return node.uri();
     }

@@ -65,7 +65,7 @@ public final class TestAccess {
                 List.of(new TokenConfig("admin-machine", Role.ADMIN, null, Digests.sha256(ADMIN_TOKEN))), null);
         return new CenterConfig(c.gateway(), c.adminServerName(), c.platform(), c.multiTenant(), c.businessUnits(),
                 c.ivrDevices(), c.agentDevices(), c.queues(), c.agents(), c.transitNumbers(), c.callbacks(),
-                c.routing(), c.statistics(), users, access, c.server());
+                c.routing(), c.statistics(), c.businessHours(), c.dialPlan(), c.telephony(), users, access, c.server());
     }
 
     private static List<String> agents(String... more) {

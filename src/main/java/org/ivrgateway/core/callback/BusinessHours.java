@@ -17,8 +17,13 @@ public final class BusinessHours {
     private final Map<DayOfWeek, CallbackConfig.Hours> hours;
 
     public BusinessHours(CallbackConfig config) {
-        this.zone = config.zone();
-        this.hours = config.hours();
+        this(config.zone(), config.hours());
+    }
+
+    /** Any weekly hours, such as the centre's {@code businessHours} (CenterConfig.openingHours). */
+    public BusinessHours(ZoneId zone, Map<DayOfWeek, CallbackConfig.Hours> hours) {
+        this.zone = zone;
+        this.hours = Map.copyOf(hours);
     }
 
     public boolean isOpen(Instant instant) {

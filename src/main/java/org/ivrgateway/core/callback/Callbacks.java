@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ivrgateway.api.AsciiNames;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Parameter;
@@ -47,7 +48,7 @@ public final class Callbacks {
 
     /** Validates and stores a callback; returns its CallbackID ("CB" and 15 random letters and digits). */
     public String create(Connection c, CallbackRequest r) throws SQLException {
-        String queue = config.queues().stream().filter(q -> q.equalsIgnoreCase(r.queueName())).findFirst()
+        String queue = config.queues().stream().filter(q -> AsciiNames.same(q, r.queueName())).findFirst()
                 .orElseThrow(() -> new IvrException(ReturnCode.INVALID_CALLBACK_QUEUE,
                         "'" + r.queueName() + "' is not a callback queue (callbacks.queues)"));
         if (r.schedules().isEmpty()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "Schedule1 is required");

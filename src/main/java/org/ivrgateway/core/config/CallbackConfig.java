@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code callbacks:} — the callback queues, the contact center's time zone and business hours (days absent
- * are closed), numbers that may never be called back, how far ahead a schedule may reach, and how a
- * callback that did not reach its contact is tried again: after {@code retryMinutes}, up to
- * {@code maxAttempts} attempts in all.
+ * {@code callbacks:} — the callback queues, the contact center's time zone (also that of the centre's
+ * {@code businessHours}), the hours callbacks are made in (days absent are closed; absent or empty: the
+ * centre's {@code businessHours}, see {@link CenterConfig}), numbers that may never be called back, how far
+ * ahead a schedule may reach, and how a callback that did not reach its contact is tried again: after
+ * {@code retryMinutes}, up to {@code maxAttempts} attempts in all.
  */
 public record CallbackConfig(List<String> queues, String timeZone, Map<String, String> businessHours,
                              List<String> excludedNumbers, Integer maxDaysAhead, Integer retryMinutes,
@@ -34,7 +35,7 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
             throw new IllegalArgumentException("callbacks.timeZone: unknown time zone '" + timeZone + "'");
         }
         businessHours = businessHours == null ? Map.of() : Map.copyOf(businessHours);
-        businessHours.forEach(CallbackConfig::parseDay);
+        week("callbacks.businessHours", businessHours);
         excludedNumbers = excludedNumbers == null ? List.of() : List.copyOf(excludedNumbers);
         maxDaysAhead = Checks.atLeast("callbacks.maxDaysAhead", maxDaysAhead, 1, 30);
         retryMinutes = Checks.atLeast("callbacks.retryMinutes", retryMinutes, 1, 10);
@@ -47,8 +48,18 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
 
     /** Opening hours by day; a day that is absent is closed. */
     public Map<DayOfWeek, Hours> hours() {
+        return week("callbacks.businessHours", businessHours);
+    }
+
+    /** A copy with these business hours (the centre's, when the callbacks have none of their own). */
+    CallbackConfig withBusinessHours(Map<String, String> hours) {
+        return new CallbackConfig(queues, timeZone, hours, excludedNumbers, maxDaysAhead, retryMinutes, maxAttempts);
+    }
+
+    /** Parses {@code mon: "08:00-18:00"} entries; {@code key} (callbacks.businessHours, businessHours) names them. */
+    static Map<DayOfWeek, Hours> week(String key, Map<String, String> days) {
         Map<DayOfWeek, Hours> map = new EnumMap<>(DayOfWeek.class);
-        businessHours.forEach((day, range) -> map.put(dayOf(day), parseDay(day, range)));
+        days.forEach((day, range) -> map.put(dayOf(key, day), parseDay(key, day, range)));
         return map;
     }
 
@@ -56,9 +67,8 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
     public record Hours(LocalTime open, LocalTime close) {
     }
 
-    private static Hours parseDay(String day, String range) {
-        dayOf(day);
-        String key = "callbacks.businessHours." + day;
+    private static Hours parseDay(String prefix, String day, String range) {
+        String key = prefix + "." + day;
         String[] parts = range == null ? new String[0] : range.split("-");
         try {
             if (parts.length != 2) throw new IllegalArgumentException();
@@ -71,11 +81,11 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
         }
     }
 
-    private static DayOfWeek dayOf(String day) {
+    private static DayOfWeek dayOf(String key, String day) {
         String d = day.toLowerCase(Locale.ROOT);
         for (DayOfWeek w : DayOfWeek.values()) {
             if (w.name().toLowerCase(Locale.ROOT).startsWith(d) && d.length() >= 3) return w;
         }
-        throw new IllegalArgumentException("callbacks.businessHours: '" + day + "' is not a day (mon, tue, … sun)");
+        throw new IllegalArgumentException(key + ": '" + day + "' is not a day (mon, tue, … sun)");
     }
 }

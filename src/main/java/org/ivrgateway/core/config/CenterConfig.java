@@ -1,9 +1,12 @@
 package org.ivrgateway.core.config;
 
+import java.time.DayOfWeek;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ivrgateway.api.AsciiNames;
 
 /**
  * The whole configuration of one contact center (CONTRACT §7), immutable once built. Each record checks
@@ -24,18 +27,12 @@ public record CenterConfig(
         CallbackConfig callbacks,
         List<RoutingRule> routing,
         StatisticsConfig statistics,
+        Map<String, String> businessHours,
+        DialPlanConfig dialPlan,
+        TelephonyConfig telephony,
         List<UserConfig> users,
         AccessConfig access,
         ServerConfig server) {
-
-    /** A configuration without {@code users}, {@code access} and {@code server}: it admits no person and no machine. */
-    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
-                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
-                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
-                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
-        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
-                transitNumbers, callbacks, routing, statistics, null, null, null);
-    }
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -49,6 +46,14 @@ public record CenterConfig(
         callbacks = callbacks == null ? CallbackConfig.NONE : callbacks;
         routing = routing == null ? List.of() : List.copyOf(routing);
         statistics = statistics == null ? StatisticsConfig.DEFAULT : statistics;
+        businessHours = businessHours == null ? Map.of() : Map.copyOf(businessHours);
+        CallbackConfig.week("businessHours", businessHours);
+        // The callbacks are made in the centre's hours unless they have hours of their own.
+        if (callbacks.businessHours().isEmpty() && !businessHours.isEmpty()) {
+            callbacks = callbacks.withBusinessHours(businessHours);
+        }
+        dialPlan = dialPlan == null ? DialPlanConfig.DEFAULT : dialPlan;
+        telephony = telephony == null ? TelephonyConfig.DEFAULT : telephony;
         users = users == null ? List.of() : List.copyOf(users);
         access = access == null ? AccessConfig.DEFAULT : access;
         server = server == null ? ServerConfig.DEFAULT : server;
@@ -76,6 +81,33 @@ public record CenterConfig(
                 throw new IllegalArgumentException("access.tokens." + t.name() + ".agentId: unknown agent " + t.agentId());
             }
         }
+    }
+
+    /**
+     * The sections before revision 2 of the contract; the newer ones take their defaults (without
+     * {@code users} and {@code access} it admits no person and no machine).
+     */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, null, null, null, null, null, null);
+    }
+
+    /** Every section but those of who may do what: without {@code users} and {@code access} it admits nobody. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
+                        Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null, null);
+    }
+
+    /** The centre's opening hours ({@code businessHours}, in {@code callbacks.timeZone}); days absent are closed. */
+    public Map<DayOfWeek, CallbackConfig.Hours> openingHours() {
+        return CallbackConfig.week("businessHours", businessHours);
     }
 
     private static void checkReferences(boolean multiTenant, List<String> units, List<String> ivrDevices,
@@ -115,7 +147,7 @@ public record CenterConfig(
     }
 
     public Optional<QueueConfig> queue(String name) {
-        return queues.stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst();
+        return queues.stream().filter(q -> AsciiNames.same(q.name(), name)).findFirst();
     }
 
     public Optional<AgentConfig> agent(String id) {
@@ -123,6 +155,6 @@ public record CenterConfig(
     }
 
     public Optional<String> businessUnit(String name) {
-        return businessUnits.stream().filter(u -> u.equalsIgnoreCase(name)).findFirst();
+        return businessUnits.stream().filter(u -> AsciiNames.same(u, name)).findFirst();
     }
 }

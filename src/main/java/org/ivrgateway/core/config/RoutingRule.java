@@ -1,5 +1,6 @@
 package org.ivrgateway.core.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,16 +18,26 @@ public record RoutingRule(When when, Enqueue enqueue, String transfer, Boolean d
     }
 
     /**
-     * The conditions; absent ones are not checked. {@code closed}/{@code open} test the callback business
-     * hours now; the queue figures test {@code queue} (or the rule's enqueue queue).
+     * The conditions; absent ones are not checked. {@code closed}/{@code open} test the centre's
+     * {@code businessHours} now; the queue figures test {@code queue} (or the rule's enqueue queue);
+     * {@code businessUnits} (with multiTenant) the call's business unit.
      */
     public record When(String dnis, String ani, Map<String, String> contactData, Boolean open, Boolean closed,
                        String queue, Integer estimatedWaitAbove, Integer estimatedWaitAtMost,
-                       Integer agentsAvailableAtLeast, Integer callsWaitingAbove) {
+                       Integer agentsAvailableAtLeast, Integer callsWaitingAbove, List<String> businessUnits) {
         public static final When ALWAYS = new When(null, null, null, null, null, null, null, null, null, null);
 
         public When {
             contactData = contactData == null ? Map.of() : Map.copyOf(contactData);
+            businessUnits = Checks.names("routing[].when.businessUnits", businessUnits, CatalogLimits.BUSINESS_UNIT);
+        }
+
+        /** The conditions of a rule for every business unit. */
+        public When(String dnis, String ani, Map<String, String> contactData, Boolean open, Boolean closed,
+                    String queue, Integer estimatedWaitAbove, Integer estimatedWaitAtMost,
+                    Integer agentsAvailableAtLeast, Integer callsWaitingAbove) {
+            this(dnis, ani, contactData, open, closed, queue, estimatedWaitAbove, estimatedWaitAtMost,
+                    agentsAvailableAtLeast, callsWaitingAbove, null);
         }
     }
 

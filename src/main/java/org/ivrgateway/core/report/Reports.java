@@ -16,6 +16,8 @@ import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.stats.Formulas;
+import org.ivrgateway.core.stats.WindowSums;
 
 /**
  * The day's reports (docs/REPORTS.md), computed from the stored history: queue stays ({@code queue_visit})
@@ -69,6 +71,7 @@ public final class Reports {
     static Views.QueueInterval figures(Instant start, List<Stay> stays, int thresholdSeconds) {
         long threshold = thresholdSeconds * 1000L;
         int answered = 0, inThreshold = 0, abandonedShort = 0, abandonedLong = 0, overflowed = 0, handled = 0;
+        int overflowedLate = 0;
         long waitSum = 0, longest = 0, handleSum = 0;
         for (Stay s : stays) {
             if (s.left() == null || s.outcome() == null) continue;
@@ -87,13 +90,17 @@ public final class Reports {
                     if (wait <= threshold) abandonedShort++;
                     else abandonedLong++;
                 }
-                case Visits.OVERFLOW -> overflowed++;
+                case Visits.OVERFLOW -> {
+                    overflowed++;
+                    if (wait > threshold) overflowedLate++;
+                }
                 default -> { }
             }
             longest = Math.max(longest, wait);
         }
-        int divisor = answered + abandonedLong;
-        int serviceLevel = divisor == 0 ? 100 : (int) Math.round(100.0 * inThreshold / divisor);
+        // The service level of the live statistics (one formula): overflowed calls left unanswered too.
+        int serviceLevel = Formulas.serviceLevel(new WindowSums(answered, waitSum, inThreshold,
+                abandonedLong + overflowedLate, handled, handleSum), 0);
         return new Views.QueueInterval(start, stays.size(), answered, inThreshold, abandonedShort, abandonedLong,
                 overflowed, serviceLevel, answered == 0 ? 0 : (int) Math.round(waitSum / 1000.0 / answered),
                 (int) Math.round(longest / 1000.0), handled == 0 ? 0 : (int) Math.round(handleSum / 1000.0 / handled));

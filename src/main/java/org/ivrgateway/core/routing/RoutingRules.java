@@ -14,9 +14,12 @@ import org.ivrgateway.core.config.RoutingRule;
 /**
  * Runs the {@code routing:} rules in order; the first whose conditions all hold decides. Conditions:
  * {@code dnis}, {@code ani} (exact, or a prefix when the pattern ends in {@code *}), {@code contactData}
- * (every key equal to its value), {@code open}/{@code closed} (the callback business hours now), and the
- * queue figures of {@code queue}, else of the rule's enqueue queue. Figures are looked at only when the
- * other conditions of the rule hold. A rule that cannot be run (figures without a queue, of an unknown
+ * (every key equal to its value), {@code open}/{@code closed} (the centre's {@code businessHours} now), and
+ * the queue figures of {@code queue}, else of the rule's enqueue queue. Figures are looked at only when the
+ * other conditions of the rule hold. With multiTenant a rule applies only to calls of the business units
+ * its {@code businessUnits} names (every unit when it names none; a call with no unit yet matches only rules
+ * naming none), and an enqueue rule only to calls of its queue's unit, so no call is sent to another unit's
+ * queue (docs/CONFORMANCE.md, QueryRoutingInfo). A rule that cannot be run (figures without a queue, of an unknown
  * queue, or an enqueue to an unknown queue or agent) fails with -916; no rule holding gives -915.
  */
 public final class RoutingRules {
@@ -27,7 +30,7 @@ public final class RoutingRules {
     public RoutingRules(CenterConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.hours = new BusinessHours(config.callbacks());
+        this.hours = new BusinessHours(config.callbacks().zone(), config.openingHours());
     }
 
     public RoutingOutcome decide(RoutingFacts facts) {
@@ -42,6 +45,7 @@ public final class RoutingRules {
 
     private boolean holds(int index, RoutingRule rule, RoutingFacts facts) {
         RoutingRule.When when = rule.when();
+        if (!forUnitOf(rule, facts.businessUnit())) return false;
         if (!matches(when.dnis(), facts.dnis()) || !matches(when.ani(), facts.ani())) return false;
         for (Map.Entry<String, String> e : when.contactData().entrySet()) {
             if (!e.getValue().equals(facts.contactData().get(e.getKey()))) return false;
@@ -52,6 +56,15 @@ public final class RoutingRules {
             if (when.closed() != null && when.closed() == open) return false;
         }
         return FigureConditions.of(when).holds(index, figuresQueue(rule), config, facts);
+    }
+
+    /** Without multiTenant every rule is for every call. */
+    private boolean forUnitOf(RoutingRule rule, String unit) {
+        if (!config.multiTenant()) return true;
+        List<String> units = rule.when().businessUnits();
+        if (!units.isEmpty() && (unit == null || units.stream().noneMatch(unit::equalsIgnoreCase))) return false;
+        if (rule.enqueue() == null || unit == null) return true;
+        return config.queue(rule.enqueue().queue()).map(q -> unit.equalsIgnoreCase(q.businessUnit())).orElse(true);
     }
 
     private String figuresQueue(RoutingRule rule) {

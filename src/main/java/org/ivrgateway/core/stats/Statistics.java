@@ -2,108 +2,178 @@ package org.ivrgateway.core.stats;
 
 import java.sql.SQLException;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
-import org.ivrgateway.core.call.CallRow;
-import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Visits;
 
 /**
- * Queue statistics from measured history (CONTRACT §4.5), over the last {@code statistics.windowMinutes}:
- * <ul>
- * <li>average wait: mean time from entering the queue to being handed to an agent, of the stays
- *     answered in the window (0 when none);</li>
- * <li>service level: the percentage of stays that ended in the window (answered, abandoned or overflowed;
- *     calls the IVR took back itself do not count) that were answered within the queue's
- *     {@code serviceLevelSeconds}; 100 when none ended;</li>
- * <li>estimated wait of a call entering now, with W calls waiting, A agents of the queue available, S agents
- *     staffed (logged on and not UNAVAILABLE) and H the mean handling time (handed to an agent until cleared)
- *     of calls handled in the window: 0 when W &lt; A; else ceil((W - A + 1) × H / S) when S &gt; 0 and H is
- *     known; else the average wait.</li>
- * </ul>
+ * Queue figures from measured history (CONTRACT §4.5; definitions and formulas in docs/STATISTICS.md, the
+ * formulas themselves in {@link Formulas}). Each entry point reads only what its caller returns: Enqueue
+ * ({@link #enqueueEstimate}) the calls ahead, the agents and the handling time; routing ({@link #live}) the
+ * same for all waiting calls; QueryQueueStatistics and the wallboard ({@link #of}) everything. The history
+ * of the window is read by {@link #windowSums} and {@link #handling} alone, so running sums can replace them.
  */
 public final class Statistics {
+    /** Agent states in which an agent cannot answer a call of its queues. */
+    private static final Set<AgentStatus> AWAY = Set.of(AgentStatus.LOGGED_OFF, AgentStatus.UNAVAILABLE,
+            AgentStatus.OUT_OF_SERVICE);
+
     private final CenterConfig config;
-    private final Calls calls;
     private final Agents agents;
 
-    public Statistics(CenterConfig config, Calls calls, Agents agents) {
+    public Statistics(CenterConfig config, Agents agents) {
         this.config = config;
-        this.calls = calls;
         this.agents = agents;
     }
 
+    /** Every figure of the queue now (QueryQueueStatistics, the wallboard). */
     public QueueFigures of(Tx tx, QueueConfig queue) throws SQLException {
-        List<CallRow> waiting = calls.queuedIn(tx, queue.name());
-        long oldestMs = waiting.stream().mapToLong(c -> tx.now() - c.queuedMs()).max().orElse(0);
-        Map<AgentStatus, Integer> byStatus = agentsByStatus(tx, queue);
-        int available = byStatus.getOrDefault(AgentStatus.AVAILABLE, 0);
-        int staffed = 0;
-        for (Map.Entry<AgentStatus, Integer> e : byStatus.entrySet()) {
-            if (e.getKey() != AgentStatus.LOGGED_OFF && e.getKey() != AgentStatus.UNAVAILABLE) staffed += e.getValue();
-        }
-        History h = history(tx, queue);
-        int w = waiting.size();
-        int estimate;
-        if (w < available) {
-            estimate = 0;
-        } else if (staffed > 0 && h.handled() > 0) {
-            estimate = (int) Math.ceil((w - available + 1) * h.meanHandleMs() / 1000.0 / staffed);
-        } else {
-            estimate = h.averageWaitSeconds();
-        }
-        return new QueueFigures(w, (int) (oldestMs / 1000), estimate, h.averageWaitSeconds(), h.serviceLevel(),
-                available, byStatus);
+        long thresholdMs = queue.serviceLevelSeconds() * 1000L;
+        long[] waiting = Sql.one(tx.c(), "SELECT COUNT(*), MIN(queued_ms), SUM(CASE WHEN queued_ms < ? THEN 1 ELSE 0 END)"
+                        + " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                tx.now() - thresholdMs, queue.name(), CallStatus.QUEUED.code()).orElseThrow();
+        int callsWaiting = (int) waiting[0];
+        int oldest = callsWaiting == 0 ? 0 : (int) ((tx.now() - waiting[1]) / 1000);
+        AgentsOfQueue a = agentsOf(tx, queue);
+        WindowSums sums = windowSums(tx, queue);
+        int reserved = reservedElsewhere(tx, queue, a, null);
+        int estimate = estimate(queue, new Formulas.Load(callsWaiting + reserved, a.available, a.capacity),
+                sums.handled(), sums.handleMs());
+        return new QueueFigures(callsWaiting, oldest, estimate, Formulas.averageWaitSeconds(sums),
+                Formulas.serviceLevel(sums, (int) waiting[2]), a.available, a.byStatus);
     }
 
-    private Map<AgentStatus, Integer> agentsByStatus(Tx tx, QueueConfig queue) throws SQLException {
-        Map<String, AgentStatus> states = new java.util.HashMap<>();
-        for (AgentRow r : agents.all(tx)) states.put(r.agentId(), r.status());
-        Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
-        for (AgentConfig a : config.agents()) {
-            if (!a.queues().contains(queue.name())) continue;
-            byStatus.merge(states.getOrDefault(a.id(), AgentStatus.LOGGED_OFF), 1, Integer::sum);
-        }
-        return byStatus;
+    /** The figures routing rules test and QueryRoutingInfo returns: a call entering behind every waiting one. */
+    public Live live(Tx tx, QueueConfig queue) throws SQLException {
+        int callsWaiting = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
+                + " AND ended = FALSE", queue.name(), CallStatus.QUEUED.code());
+        AgentsOfQueue a = agentsOf(tx, queue);
+        return new Live(callsWaiting, estimate(tx, queue, callsWaiting + reservedElsewhere(tx, queue, a, null), a),
+                a.available);
     }
 
-    private History history(Tx tx, QueueConfig queue) throws SQLException {
-        long from = tx.now() - config.statistics().windowMinutes() * 60_000L;
-        long slMs = queue.serviceLevelSeconds() * 1000L;
-        long[] sums = new long[6]; // answered, waitSum, withinSl, counted, handled, handleSum
-        Sql.list(tx.c(), "SELECT entered_ms, left_ms, outcome, handled_until_ms FROM queue_visit"
-                + " WHERE queue_name = ? AND left_ms >= ?", rs -> {
-                    String outcome = rs.getString(3);
-                    long waited = rs.getLong(2) - rs.getLong(1);
-                    long handledUntil = rs.getLong(4);
-                    boolean handled = !rs.wasNull();
-                    if ("ANSWERED".equals(outcome)) {
-                        sums[0]++;
-                        sums[1] += waited;
-                        if (waited <= slMs) sums[2]++;
-                        if (handled) {
-                            sums[4]++;
-                            sums[5] += handledUntil - rs.getLong(2);
-                        }
-                    }
-                    if ("ANSWERED".equals(outcome) || "ABANDONED".equals(outcome) || "OVERFLOW".equals(outcome)) {
-                        sums[3]++;
+    /**
+     * Enqueue's EstimatedWait for {@code callId} entering {@code queue} now with {@code priority}: the calls ahead
+     * are those of higher or equal priority. With a reserved agent (EnqueueForAgent) who is available, 0.
+     */
+    public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, String callId, String reservedAgent)
+            throws SQLException {
+        if (reservedAgent != null && agents.find(tx, reservedAgent).filter(r -> r.status() == AgentStatus.AVAILABLE)
+                .isPresent()) {
+            return 0;
+        }
+        AgentsOfQueue a = agentsOf(tx, queue);
+        int ahead = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
+                + " AND ended = FALSE AND priority >= ? AND call_id <> ?", queue.name(), CallStatus.QUEUED.code(),
+                priority, callId);
+        return estimate(tx, queue, ahead + reservedElsewhere(tx, queue, a, priority), a);
+    }
+
+    /** The figures routing looks at. */
+    public record Live(int callsWaiting, int estimatedWaitSeconds, int agentsAvailable) {
+    }
+
+    private int estimate(Tx tx, QueueConfig queue, int ahead, AgentsOfQueue a) throws SQLException {
+        Formulas.Load load = new Formulas.Load(ahead, a.available, a.capacity);
+        // The handling time is read only when the formula needs it.
+        if (load.ahead() < load.available() || load.capacity() <= 0) return estimate(queue, load, 0, 0);
+        long[] handling = handling(tx, queue);
+        return estimate(queue, load, handling[0], handling[1]);
+    }
+
+    private int estimate(QueueConfig queue, Formulas.Load load, long handled, long handleMs) {
+        double h = Formulas.handleSeconds(handled, handleMs, config.statistics().defaultHandleSeconds());
+        Integer overflow = queue.overflow() == null ? null : queue.overflow().afterSeconds();
+        return Formulas.estimatedWaitSeconds(load, h, overflow, config.statistics().maxEstimateSeconds());
+    }
+
+    /** The window's sums of the queue's stays (docs/STATISTICS.md). */
+    WindowSums windowSums(Tx tx, QueueConfig queue) throws SQLException {
+        long thresholdMs = queue.serviceLevelSeconds() * 1000L;
+        long[] s = new long[4]; // answered, answeredWaitMs, answeredWithin, unansweredLate
+        Sql.list(tx.c(), "SELECT outcome, COUNT(*), SUM(left_ms - entered_ms),"
+                        + " SUM(CASE WHEN left_ms - entered_ms <= ? THEN 1 ELSE 0 END)"
+                        + " FROM queue_visit WHERE queue_name = ? AND left_ms >= ? GROUP BY outcome", rs -> {
+                    String outcome = rs.getString(1);
+                    long count = rs.getLong(2), waitMs = rs.getLong(3), within = rs.getLong(4);
+                    if (Visits.ANSWERED.equals(outcome)) {
+                        s[0] = count;
+                        s[1] = waitMs;
+                        s[2] = within;
+                    } else if (UNANSWERED.contains(outcome)) {
+                        s[3] += count - within;
                     }
                     return null;
-                }, queue.name(), from);
-        int averageWait = sums[0] == 0 ? 0 : (int) Math.round(sums[1] / (double) sums[0] / 1000.0);
-        int serviceLevel = sums[3] == 0 ? 100 : (int) (sums[2] * 100 / sums[3]);
-        double meanHandle = sums[4] == 0 ? 0 : sums[5] / (double) sums[4];
-        return new History(averageWait, serviceLevel, (int) sums[4], meanHandle);
+                }, thresholdMs, queue.name(), windowStart(tx));
+        long[] handling = handling(tx, queue);
+        return new WindowSums(s[0], s[1], s[2], s[3], handling[0], handling[1]);
     }
 
-    private record History(int averageWaitSeconds, int serviceLevel, int handled, double meanHandleMs) {
+    /** Outcomes of a stay that ended without an agent: the caller hung up, it overflowed, or the IVR took it back. */
+    private static final Set<String> UNANSWERED = Set.of(Visits.ABANDONED, Visits.OVERFLOW, Visits.DEQUEUED);
+
+    /** Handled calls of the window and their total handling time: handed to the agent → cleared, plus wrap-up. */
+    private long[] handling(Tx tx, QueueConfig queue) throws SQLException {
+        long[] h = new long[2];
+        Sql.list(tx.c(), "SELECT agent_id, COUNT(*), SUM(handled_until_ms - left_ms) FROM queue_visit"
+                        + " WHERE queue_name = ? AND left_ms >= ? AND outcome = ? AND handled_until_ms IS NOT NULL"
+                        + " GROUP BY agent_id", rs -> {
+                    long count = rs.getLong(2);
+                    int wrapUp = config.agent(rs.getString(1)).map(AgentConfig::wrapUpSeconds).orElse(0);
+                    h[0] += count;
+                    h[1] += rs.getLong(3) + count * wrapUp * 1000L;
+                    return null;
+                }, queue.name(), windowStart(tx), Visits.ANSWERED);
+        return h;
+    }
+
+    private long windowStart(Tx tx) {
+        return tx.now() - config.statistics().windowMinutes() * 60_000L;
+    }
+
+    /** Calls waiting in other queues, reserved now for an agent of this one (of at least {@code priority}). */
+    private int reservedElsewhere(Tx tx, QueueConfig queue, AgentsOfQueue a, Integer priority) throws SQLException {
+        int[] n = new int[1];
+        Sql.list(tx.c(), "SELECT reserved_agent, COUNT(*) FROM ivr_call WHERE status = ? AND ended = FALSE"
+                        + " AND reserved_agent IS NOT NULL AND reserved_until_ms > ? AND queue_name <> ?"
+                        + " AND priority >= ? GROUP BY reserved_agent", rs -> {
+                    if (a.states.containsKey(rs.getString(1))) n[0] += rs.getInt(2);
+                    return null;
+                }, CallStatus.QUEUED.code(), tx.now(), queue.name(), priority == null ? Integer.MIN_VALUE : priority);
+        return n[0];
+    }
+
+    /** The queue's agents: their states, how many are available, and their share able to answer. */
+    private AgentsOfQueue agentsOf(Tx tx, QueueConfig queue) throws SQLException {
+        Map<String, AgentStatus> stored = new HashMap<>();
+        for (AgentRow r : agents.all(tx)) stored.put(r.agentId(), r.status());
+        Map<String, AgentStatus> states = new HashMap<>();
+        Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
+        int available = 0;
+        double capacity = 0;
+        for (AgentConfig agent : config.agents()) {
+            if (!agent.queues().contains(queue.name())) continue;
+            AgentStatus s = stored.getOrDefault(agent.id(), AgentStatus.LOGGED_OFF);
+            states.put(agent.id(), s);
+            byStatus.merge(s, 1, Integer::sum);
+            if (s == AgentStatus.AVAILABLE) available++;
+            if (!AWAY.contains(s)) capacity += 1.0 / agent.queues().size();
+        }
+        return new AgentsOfQueue(states, byStatus, available, capacity);
+    }
+
+    private record AgentsOfQueue(Map<String, AgentStatus> states, Map<AgentStatus, Integer> byStatus, int available,
+                                 double capacity) {
     }
 }

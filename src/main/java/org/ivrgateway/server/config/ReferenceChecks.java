@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.PhoneNumber;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.config.RoutingRule;
 
 /**
  * Cross-references that the records cannot check alone because they span sections: routing rules must
- * name configured queues and agents, and a number may serve one purpose only (a pilot or transit number
+ * name configured queues, agents and business units, and test open/closed only when the centre has
+ * business hours; routing and overflow destinations must be numbers Transfer accepts; and a number may serve one purpose only (a pilot or transit number
  * that is also a device would make {@code arrived} ambiguous).
  */
 final class ReferenceChecks {
@@ -36,8 +38,48 @@ final class ReferenceChecks {
             if (queue != null && config.queue(queue).isEmpty()) {
                 return problem(at + "/when/queue", "routing[" + i + "].when.queue: unknown queue " + queue);
             }
+            for (String unit : rule.when().businessUnits()) {
+                if (config.businessUnit(unit).isEmpty()) {
+                    return problem(at + "/when/businessUnits", "routing[" + i + "].when.businessUnits: " + unit
+                            + " is not in businessUnits");
+                }
+            }
+            if (config.multiTenant() && rule.enqueue() != null && !rule.when().businessUnits().isEmpty()) {
+                String unit = config.queue(rule.enqueue().queue()).map(QueueConfig::businessUnit).orElse(null);
+                if (unit != null && rule.when().businessUnits().stream().noneMatch(unit::equalsIgnoreCase)) {
+                    return problem(at + "/when/businessUnits", "routing[" + i + "].when.businessUnits: the rule enqueues"
+                            + " into " + rule.enqueue().queue() + " of " + unit + ", which it does not name, so it never applies");
+                }
+            }
+            if ((rule.when().open() != null || rule.when().closed() != null) && config.businessHours().isEmpty()) {
+                String key = rule.when().open() != null ? "open" : "closed";
+                return problem(at + "/when/" + key, "routing[" + i + "].when." + key
+                        + ": needs the centre's businessHours, which are not configured");
+            }
+            if (rule.transfer() != null) {
+                Optional<ConfigProblem> p = destination(at + "/transfer", "routing[" + i + "].transfer", rule.transfer());
+                if (p.isPresent()) return p;
+            }
+        }
+        List<QueueConfig> queues = config.queues();
+        for (int i = 0; i < queues.size(); i++) {
+            QueueConfig.Overflow overflow = queues.get(i).overflow();
+            if (overflow == null) continue;
+            Optional<ConfigProblem> p = destination("/queues/" + i + "/overflow/destination",
+                    "queues." + queues.get(i).name() + ".overflow.destination", overflow.destination());
+            if (p.isPresent()) return p;
         }
         return uniqueNumbers(config);
+    }
+
+    /** Routing and overflow destinations take every form Transfer accepts (PhoneNumber). */
+    private static Optional<ConfigProblem> destination(String pointer, String key, String value) {
+        try {
+            PhoneNumber.parse(value);
+            return Optional.empty();
+        } catch (PhoneNumber.Invalid e) {
+            return problem(pointer, key + ": " + e.getMessage());
+        }
     }
 
     private static Optional<ConfigProblem> uniqueNumbers(CenterConfig config) {

@@ -22,7 +22,7 @@ public final class Console {
 
     public static void install(ServletContextHandler context, AgentDesk desk, Telephony telephony,
                                ContactCenterView view, CenterConfig config, Access access, Clock clock) {
-        SnapshotHub hub = new SnapshotHub(view, telephony, clock);
+        SnapshotHub hub = new SnapshotHub(view, clock);
         context.addBean(hub, true);
         if (context.isStarted() && !hub.isStarted()) {
             try {

@@ -13,6 +13,7 @@ public record RuleInWords(String when, String then) {
 
     static String conditions(RoutingRule.When w) {
         List<String> parts = new ArrayList<>();
+        if (!w.businessUnits().isEmpty()) parts.add("business unit is " + String.join(" or ", w.businessUnits()));
         if (w.dnis() != null) parts.add("DNIS is " + w.dnis());
         if (w.ani() != null) parts.add("ANI is " + w.ani());
         w.contactData().forEach((k, v) -> parts.add("contact data " + k + " is " + v));

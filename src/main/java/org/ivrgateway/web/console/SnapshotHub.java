@@ -20,7 +20,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.Graceful;
 import org.ivrgateway.api.ContactCenterView;
-import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,6 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ContactCenterView view;
-    private final Telephony telephony;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -45,9 +43,8 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
     private int listeners;
     private ScheduledExecutorService poller;
 
-    SnapshotHub(ContactCenterView view, Telephony telephony, Clock clock) {
+    SnapshotHub(ContactCenterView view, Clock clock) {
         this.view = view;
-        this.telephony = telephony;
         this.clock = clock;
     }
 
@@ -138,7 +135,7 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
             List<Views.Queue> queues = view.queues();
             List<Views.Call> calls = view.calls();
             List<Views.Agent> agents = view.agents();
-            List<Views.SwitchEvent> events = telephony.pendingEvents();
+            List<Views.SwitchEvent> events = view.switchEvents(); // reading is not the telephony side speaking
             return new Snapshot(version(queues, calls, agents, events, null), clock.instant(),
                     queues, calls, agents, events, null);
         } catch (RuntimeException e) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.api.StoredText;
 
 /**
  * One REST request as a handler sees it: the path's variables and the JSON body. Anything wrong with what
@@ -26,8 +28,12 @@ public final class RestRequest {
         this.variables = variables;
     }
 
+    /** A variable of the path, checked like a body's text (a NUL in a path is a 400, not a failed look-up). */
     public String path(String name) {
-        return variables.get(name);
+        String value = variables.get(name);
+        String problem = value == null ? null : StoredText.problem(value, 0);
+        if (problem != null) throw invalid(name + ": " + problem);
+        return value;
     }
 
     public String header(String name) {
@@ -56,7 +62,7 @@ public final class RestRequest {
         try {
             T value = Json.MAPPER.readValue(bytes, type);
             if (value == null) throw invalid("a JSON object is required");
-            return value;
+            return storable(value);
         } catch (UnrecognizedPropertyException e) {
             throw invalid("unknown field '" + e.getPropertyName() + "'; expected "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
@@ -68,6 +74,26 @@ public final class RestRequest {
         } catch (IOException e) {
             throw invalid("the request body could not be read");
         }
+    }
+
+    /**
+     * Every text field of a body is checked as the IVR API's parameters are ({@link StoredText}: no NUL,
+     * no lone surrogate), so what the databases cannot hold is a 400 with -306, not a 500.
+     */
+    private static <T> T storable(T body) {
+        if (!(body instanceof Record)) return body;
+        for (RecordComponent c : body.getClass().getRecordComponents()) {
+            if (c.getType() != String.class) continue;
+            String text;
+            try {
+                text = (String) c.getAccessor().invoke(body);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + body.getClass(), e);
+            }
+            String problem = text == null ? null : StoredText.problem(text, 0);
+            if (problem != null) throw invalid(c.getName() + ": " + problem);
+        }
+        return body;
     }
 
     /** A required text field of a body: present and not blank. */

@@ -11,7 +11,8 @@ import org.ivrgateway.api.Telephony;
 
 /**
  * The telephony side's REST port (CONTRACT §4.3, §6): it reports calls offered, answered, cleared and
- * arriving at a dialed number, and takes the operations that need a switch from the event list.
+ * arriving at a dialed number, takes the operations that need a switch from the event list, and says it is
+ * alive with a heartbeat when it has nothing else to say (QuerySystemStatus's T-Server state).
  */
 final class TelephonyRoutes {
 
@@ -46,6 +47,10 @@ final class TelephonyRoutes {
                     String callId = telephony.arrived(dialed, body.switchCallId(), body.callId());
                     if (callId == null) throw new IvrException(ReturnCode.NO_CALL, "no call is expected at " + dialed);
                     return Reply.ok(Map.of("callId", callId));
+                }),
+                new Route("POST", "/api/telephony/heartbeat", r -> {
+                    telephony.heartbeat();
+                    return Reply.noContent();
                 }),
                 new Route("GET", "/api/telephony/events", r -> Reply.ok(telephony.pendingEvents())),
                 new Route("POST", "/api/telephony/events/{id}/ack", r -> {

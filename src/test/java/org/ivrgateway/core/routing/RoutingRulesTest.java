@@ -22,8 +22,10 @@ import org.ivrgateway.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RoutingRulesTest {
-    private static final CallbackConfig HOURS = new CallbackConfig(null, "America/Toronto",
-            Map.of("mon", "08:00-18:00"), null, null);
+    /** The centre's hours; the callbacks keep theirs (always open on Mondays) and only give the time zone. */
+    private static final Map<String, String> HOURS = Map.of("mon", "08:00-18:00");
+    private static final CallbackConfig CALLBACKS = new CallbackConfig(null, "America/Toronto",
+            Map.of("mon", "00:00-23:59"), null, null);
     private static final QueueFigures QUIET = new QueueFigures(0, 0, 2);
     private static final QueueFigures BUSY = new QueueFigures(12, 300, 0);
 
@@ -81,6 +83,32 @@ class RoutingRulesTest {
     }
 
     @Test
+    void openAndClosedAreTheCentresHoursNotTheCallbacks() {
+        When closed = new When(null, null, null, null, true, null, null, null, null, null);
+        RoutingRules rules = rules(new RoutingRule(closed, null, "5999", null), new RoutingRule(null, null, "5001", null));
+        clock.advance(Duration.ofHours(9)); // Monday 19:00: the callbacks' hours are open, the centre is closed
+        assertEquals("5999", rules.decide(facts("1", "2", Map.of(), QUIET)).destination());
+    }
+
+    @Test
+    void withMultiTenantARuleAppliesOnlyToItsUnitsAndNeverEnqueuesIntoAnotherUnitsQueue() {
+        When wireless = new When(null, null, null, null, null, null, null, null, null, null, List.of("WirelessDept"));
+        RoutingRule[] list = {
+                rule(wireless, new Enqueue("Support", 1, "wireless", null, null)),
+                rule(null, new Enqueue("Support", 1, "any unit", null, null)),
+                rule(null, new Enqueue("Sales", 1, "sales", null, null)),
+                new RoutingRule(null, null, null, true)};
+        RoutingRules tenants = rules(true, list);
+        assertEquals("wireless", tenants.decide(facts("1", "2", "wirelessdept")).description());
+        assertEquals("sales", tenants.decide(facts("1", "2", "Toronto")).description(),
+                "Support is WirelessDept's queue: never for a Toronto call");
+        assertEquals("any unit", tenants.decide(facts("1", "2", null)).description(),
+                "a call with no unit yet matches only rules naming none");
+        // Without multiTenant business units are not looked at.
+        assertEquals("wireless", rules(false, list).decide(facts("1", "2", "Toronto")).description());
+    }
+
+    @Test
     void queueFiguresOfTheEnqueueQueueOrOfWhenQueue() {
         When longWait = new When(null, null, null, null, null, null, 120, null, null, null);
         When agentsFree = new When(null, null, null, null, null, "Support", null, null, 1, null);
@@ -128,10 +156,16 @@ class RoutingRulesTest {
     }
 
     private RoutingRules rules(RoutingRule... rules) {
-        CenterConfig config = new CenterConfig(null, null, null, false, null, null, null,
-                List.of(new QueueConfig("Sales", null, "7000", null, null), new QueueConfig("Support", null, "7001", null, null)),
+        return rules(false, rules);
+    }
+
+    /** Sales is Toronto's queue, Support WirelessDept's. */
+    private RoutingRules rules(boolean multiTenant, RoutingRule... rules) {
+        CenterConfig config = new CenterConfig(null, null, null, multiTenant, List.of("Toronto", "WirelessDept"), null,
+                null, List.of(new QueueConfig("Sales", "Toronto", "7000", null, null),
+                        new QueueConfig("Support", "WirelessDept", "7001", null, null)),
                 List.of(new AgentConfig("790006", "Alan Smith", List.of("Sales"), 0)),
-                null, HOURS, List.of(rules), null);
+                null, CALLBACKS, List.of(rules), null, HOURS, null, null);
         return new RoutingRules(config, clock);
     }
 
@@ -145,6 +179,10 @@ class RoutingRulesTest {
 
     private static RoutingFacts facts(String ani, String dnis, Map<String, String> data, QueueFigures figures) {
         return new RoutingFacts(ani, dnis, data, q -> Optional.of(figures));
+    }
+
+    private static RoutingFacts facts(String ani, String dnis, String businessUnit) {
+        return new RoutingFacts(ani, dnis, Map.of(), q -> Optional.of(QUIET), businessUnit);
     }
 
     private static void assertCode(ReturnCode expected, Runnable action) {

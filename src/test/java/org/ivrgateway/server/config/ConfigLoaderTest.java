@@ -34,7 +34,11 @@ class ConfigLoaderTest {
             "routing:",
             "  - when: { dnis: \"69030\" }",
             "    enqueue: { queue: Sales, priority: 10 }",
-            "  - disconnect: true");
+            "  - disconnect: true",
+            "businessHours: { mon: \"08:00-18:00\", tue: \"08:00-18:00\" }",
+            "dialPlan: { destinations: [\"5678\"] }",
+            "statistics: { windowMinutes: 30, defaultHandleSeconds: 120, maxEstimateSeconds: 1800 }",
+            "telephony: { heartbeatSeconds: 0 }");
 
     @Test
     void demoConfigurationLoadsFromTheClasspath() {
@@ -128,6 +132,80 @@ class ConfigLoaderTest {
     @Test
     void pilotThatIsAlsoADeviceIsRefused() {
         assertRefused("    pilot: \"7000\"", "    pilot: \"5001\"", "queues.Sales.pilot", "also a device");
+    }
+
+    @Test
+    void revisionTwoKeysLoadWithTheirValuesAndDefaults() {
+        CenterConfig config = ConfigLoader.parse("center.yaml", String.join("\n", VALID));
+        assertEquals(120, config.statistics().defaultHandleSeconds());
+        assertEquals(1800, config.statistics().maxEstimateSeconds());
+        assertEquals(0, config.telephony().heartbeatSeconds());
+        assertEquals(List.of("5678"), config.dialPlan().destinations());
+        assertEquals(2, config.openingHours().size());
+        // without callbacks.businessHours the callbacks are made in the centre's hours
+        assertEquals(config.businessHours(), config.callbacks().businessHours());
+
+        CenterConfig defaults = ConfigLoader.parse("min.yaml", "ivrDevices: [\"36200\"]");
+        assertEquals(180, defaults.statistics().defaultHandleSeconds());
+        assertEquals(3600, defaults.statistics().maxEstimateSeconds());
+        assertEquals(false, defaults.telephony().watchesHeartbeat());
+        assertTrue(defaults.businessHours().isEmpty() && defaults.dialPlan().internal() == null);
+        CenterConfig own = ConfigLoader.parse("own.yaml", "businessHours: { mon: \"08:00-18:00\" }\n"
+                + "callbacks: { businessHours: { sat: \"09:00-12:00\" } }");
+        assertEquals(java.util.Map.of("sat", "09:00-12:00"), own.callbacks().businessHours(), "their own hours win");
+        CenterConfig centre = ConfigLoader.parse("centre.yaml", "businessHours: { mon: \"08:00-18:00\" }\n"
+                + "callbacks: { queues: [CB], retryMinutes: 5, maxAttempts: 2 }");
+        assertEquals(centre.businessHours(), centre.callbacks().businessHours());
+        assertEquals(5, centre.callbacks().retryMinutes(), "the rest of callbacks is kept");
+        assertEquals(2, centre.callbacks().maxAttempts());
+        assertEquals(List.of("CB"), centre.callbacks().queues());
+    }
+
+    @Test
+    void revisionTwoKeysAreValidated() {
+        String stats = "statistics: { windowMinutes: 30, defaultHandleSeconds: 120, maxEstimateSeconds: 1800 }";
+        assertRefused(stats, stats.replace("defaultHandleSeconds: 120", "defaultHandleSeconds: 0"),
+                "statistics.defaultHandleSeconds", "must be at least 1");
+        assertRefused(stats, stats.replace("maxEstimateSeconds: 1800", "maxEstimateSeconds: -1"),
+                "statistics.maxEstimateSeconds", "must be at least 1");
+        assertRefused("telephony: { heartbeatSeconds: 0 }", "telephony: { heartbeatSeconds: -5 }",
+                "telephony.heartbeatSeconds", "must be at least 0");
+        assertRefused("telephony: { heartbeatSeconds: 0 }", "telephony: { heartbeatSecs: 5 }",
+                "telephony.heartbeatSecs", "unknown key");
+        String hours = "businessHours: { mon: \"08:00-18:00\", tue: \"08:00-18:00\" }";
+        assertRefused(hours, hours.replace("tue: \"08:00-18:00\"", "tue: \"18:00-08:00\""), "businessHours.tue",
+                "opening before closing");
+        assertRefused(hours, hours.replace("tue:", "tus:"), "businessHours", "'tus' is not a day");
+        String plan = "dialPlan: { destinations: [\"5678\"] }";
+        assertRefused(plan, "dialPlan: { internal: \"^[0-9{4}$\" }", "dialPlan.internal", "not a regular expression");
+        assertRefused(plan, "dialPlan: { destinations: [\"voicemail\"] }", "dialPlan.destinations",
+                "'voicemail' is not a dialable number");
+        assertRefused("    overflow: { afterSeconds: 120, destination: \"5999\" }",
+                "    overflow: { afterSeconds: 120, destination: \"59 x9\" }", "queues.Sales.overflow.destination",
+                "not a dialable number");
+        assertRefused("  - disconnect: true", "  - transfer: \"+1 (555\"", "routing[1].transfer", "canonical format");
+        assertRefused("  - when: { dnis: \"69030\" }", "  - when: { dnis: \"69030\", businessUnits: [Nowhere] }",
+                "routing[0].when.businessUnits", "Nowhere is not in businessUnits");
+        ConfigException never = assertThrows(ConfigException.class, () -> ConfigLoader.parse("center.yaml",
+                "multiTenant: true\n" + String.join("\n", VALID).replace("  - when: { dnis: \"69030\" }",
+                        "  - when: { dnis: \"69030\", businessUnits: [Wireless] }").replace(
+                        "businessUnits: [Toronto]", "businessUnits: [Toronto, Wireless]")));
+        assertTrue(never.getMessage().contains("line " + (VALID.indexOf("  - when: { dnis: \"69030\" }") + 2)
+                + ": routing[0].when.businessUnits: the rule enqueues into Sales of Toronto"), never.getMessage());
+        // Every form Transfer accepts is a valid overflow or routing destination.
+        assertTrue(ConfigLoader.parse("ok.yaml", String.join("\n", VALID).replace("destination: \"5999\"",
+                "destination: \"+1 (555) 555-0199--12\"").replace("  - disconnect: true",
+                "  - transfer: \"+33 1 23 45 67 89\"")) != null);
+    }
+
+    @Test
+    void openOrClosedRulesNeedTheCentresBusinessHours() {
+        List<String> noHours = VALID.stream().filter(l -> !l.startsWith("businessHours:"))
+                .map(l -> l.equals("  - when: { dnis: \"69030\" }") ? "  - when: { closed: true }" : l).toList();
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse("center.yaml", String.join("\n", noHours)));
+        assertTrue(e.getMessage().startsWith("center.yaml, line " + (VALID.indexOf("  - when: { dnis: \"69030\" }") + 1)
+                + ": routing[0].when.closed: needs the centre's businessHours"), e.getMessage());
     }
 
     @Test
