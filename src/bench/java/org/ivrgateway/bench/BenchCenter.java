@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.testing.TestAccess;
 import org.ivrgateway.core.config.GatewaySettings;
 import org.ivrgateway.core.config.QueueConfig;
 import org.ivrgateway.core.config.RoutingRule;
@@ -29,7 +30,7 @@ final class BenchCenter {
         QueueConfig queue = new QueueConfig(Devices.QUEUE, null, "7000", 20,
                 new QueueConfig.Overflow(86_400, Devices.OVERFLOW));
         RoutingRule rule = new RoutingRule(null, new RoutingRule.Enqueue(Devices.QUEUE, 1, "bench", null, null), null, null);
-        return new CenterConfig(GatewaySettings.DEFAULT, null, null, false, List.of(), ivrDevices, agentDevices,
-                List.of(queue), agentConfigs, null, null, List.of(rule), null);
+        return TestAccess.withAccess(new CenterConfig(GatewaySettings.DEFAULT, null, null, false, List.of(), ivrDevices,
+                agentDevices, List.of(queue), agentConfigs, null, null, List.of(rule), null));
     }
 }

@@ -28,7 +28,7 @@ final class GatewayLauncher {
     static Running start(CenterConfig config, BenchDatabase database) throws Exception {
         Database db = Database.open(database.url, database.user, "", POOL_SIZE);
         ContactCenter center = new ContactCenter(db, config, Clock.systemUTC()).start();
-        Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
+        Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, java.time.Clock.systemUTC());
         server.start();
         URI uri = ServerFactory.uri(server);
         return new Running(URI.create("http://127.0.0.1:" + uri.getPort()), server.getThreadPool(), () -> {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
+import org.ivrgateway.testing.TestAccess;
 
 /**
  * A minimal HTTP/1.1 client over a bounded pool of keep-alive sockets to one server: at most
@@ -39,7 +40,9 @@ final class HttpPool implements AutoCloseable {
 
     Response post(String path, String contentType, String body) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: " + contentType
+        // The agents and the telephony side speak REST with an administrator's token (docs/SECURITY.md).
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer "
+                + TestAccess.ADMIN_TOKEN + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         return exchange(head, content);
     }

@@ -1,7 +1,7 @@
 package org.ivrgateway.api;
 
 /**
- * What agents do (CONTRACT §4.2, §6): log on at a device, change state, log off. Failures are
+ * What agents do (docs/ARCHITECTURE.md, README.md): log on at a device, change state, log off. Failures are
  * {@link IvrException}s with the closest return code: -904 unknown agent, -909 unknown device,
  * -914 a state change that is not allowed now (device in use, not logged on, busy on a call).
  */

@@ -3,7 +3,7 @@ package org.ivrgateway.api;
 import java.util.List;
 
 /**
- * The telephony side's port (CONTRACT §4.3): whatever sees the calls (a CTI connector, a PBX script, the
+ * The telephony side's port (docs/ARCHITECTURE.md): whatever sees the calls (a CTI connector, a PBX script, the
  * console's telephony panel, the tests) reports them here, and takes the operations that need a switch
  * (transfer, disconnect, redirect of a queue-held call, SetDisplay) from {@link #pendingEvents}. Every
  * call here is the telephony side speaking (QuerySystemStatus's T-Server state); the console reads the

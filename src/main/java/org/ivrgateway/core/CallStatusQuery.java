@@ -11,7 +11,7 @@ import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.store.Database;
 
 /**
- * QueryCallStatus (CONTRACT §3.7): answers at once unless the call is queued (1). With a Timeout, a queued
+ * QueryCallStatus (docs/VXML.md): answers at once unless the call is queued (1). With a Timeout, a queued
  * call's request blocks until its status changes or min(Timeout, gateway.maxWaitMillis, the RpcTimeout
  * deadline) passes (-701). The wait costs no database work: the waiter sleeps on its call's in-JVM signal,
  * woken by this node's commits, by the node's watcher of other nodes' changes, and by its call's next timer

@@ -27,7 +27,7 @@ import org.ivrgateway.store.Database;
 
 /**
  * The contact center: the IVR API's 25 functions, the agents' desk, the telephony side's port and the
- * read views, over the database (CONTRACT §4, §5). All state lives in the database, so a new instance on
+ * read views, over the database (docs/ARCHITECTURE.md). All state lives in the database, so a new instance on
  * the same database — or another node — carries on with every call, agent and session. {@link #start}
  * runs the node's timers and its watcher of other nodes' changes; {@link #close} stops them.
  */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one entry of the API: checks in the order of docs/ARCHITECTURE.md — parameters (-306), session
- * (-304), QueryCallInfo done (-308), the call named by CallID (-903), kind of call (-931, -310, -311),
+ * (-304), QueryCallInfo done (-308), the call named by CallID (-903, also when it is not the call this
+ * session's QueryCallInfo found), kind of call (-931, -310, -311),
  * the RpcTimeout deadline (-701) — then runs the function's handler, and turns every failure into a
  * return code. It never throws.
  */
@@ -94,8 +95,11 @@ final class Invoker {
         boolean namesCall = f.parameter("CallID").map(p -> p.direction().isInput()).orElse(false);
         if (namesCall && args.has("CallID")) {
             String id = args.string("CallID");
+            // A session acts only on the call its QueryCallInfo found; another session's call answers as an
+            // unknown one would (docs/SECURITY.md).
             call = parts.calls().find(tx, id)
                     .filter(c -> !c.ended() || f == IvrFunction.QUERY_CALL_STATUS)
+                    .filter(c -> c.callId().equals(session.callId()))
                     .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + id));
             checkKind(f, session, call);
         }

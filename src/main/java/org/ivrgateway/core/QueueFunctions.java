@@ -10,7 +10,7 @@ import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.stats.QueueFigures;
 
 /**
- * Enqueue, EnqueueForAgent, Dequeue and QueryQueueStatistics (CONTRACT §4.4, §4.5, §4.8). With
+ * Enqueue, EnqueueForAgent, Dequeue and QueryQueueStatistics (docs/ARCHITECTURE.md, docs/STATISTICS.md). With
  * multiTenant, a call without a business unit gets -314 and a queue of another unit -905 (both our
  * choice). Enqueue's EstimatedWait is the estimate for this call entering the queue now, behind the calls of
  * higher or equal priority (docs/STATISTICS.md); CallsInQueue counts the calls waiting once this one is queued (it is not, if an agent took it

@@ -7,7 +7,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.session.Session;
 
 /**
- * Initialize, SetCallInfo and QueryCallInfo: the start of every IVR script (CONTRACT §3.6, §4.1).
+ * Initialize, SetCallInfo and QueryCallInfo: the start of every IVR script (docs/VXML.md, docs/ARCHITECTURE.md).
  * QueryCallInfo binds the call to the session; for an unmonitored call (TrunkConnectedIVRCall "1", "1;" or
  * "1,") it creates the call from SetCallInfo's ANI/DNIS, and answers -312 (our choice) when SetCallInfo was
  * not called; for a monitored one it returns the call at the configured IVR device (-909, our choice, for

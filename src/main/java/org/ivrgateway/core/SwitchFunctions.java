@@ -9,7 +9,7 @@ import org.ivrgateway.core.config.Platform;
 import org.ivrgateway.core.queue.Visits;
 
 /**
- * Functions that need the switch (CONTRACT §4.3): Transfer, Disconnect, SetDisplay, published as events
+ * Functions that need the switch (docs/ARCHITECTURE.md): Transfer, Disconnect, SetDisplay, published as events
  * for the telephony side; and CallerDisconnected, which ends an unmonitored call. Transfer and Disconnect
  * answer -914 when the call is no longer at an IVR device. SetDisplay answers -914 on platforms other than
  * openscape-4000 (our choice: the guide says it exists only there).

@@ -10,7 +10,7 @@ import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 
 /**
- * The states QuerySystemStatus reports (CONTRACT §4.10; the names are recorded in docs/CONFORMANCE.md):
+ * The states QuerySystemStatus reports (docs/CONFORMANCE.md; the names are recorded in docs/CONFORMANCE.md):
  * <ul>
  * <li>{@code AdministrationServer}: 1 — the configuration is loaded and this node answers;</li>
  * <li>{@code Database}: 1 when it answers a query now, else 0;</li>

@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar ivr-gateway.jar [--config FILE] [--port N] [--db JDBC_URL]}: loads the configuration
+ * {@code java -jar ivr-gateway.jar [--config FILE] [--host ADDRESS] [--port N] [--db JDBC_URL]}, and the
+ * subcommands {@code hash-password} and {@code new-token} (docs/SECURITY.md): loads the configuration
  * (the demo contact center without {@code --config}), opens the database, starts a {@link Node} and runs
  * until stopped. What can go wrong at start-up is told in one line, without a stack trace.
  */
 @Command(name = "ivr-gateway", mixinStandardHelpOptions = true, version = "ivr-gateway 0.1.0",
+        subcommands = {HashPassword.class, NewToken.class},
         description = "The IVR API of a contact center for VoiceXML browsers, with a contact-center core of its own.")
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
@@ -38,6 +40,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "address to listen on (default: the config's server.host, else 127.0.0.1)")
+    String host;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "database (default: " + DatabaseUrl.DEFAULT + ")")
     String db = DatabaseUrl.DEFAULT;
@@ -80,7 +86,7 @@ public final class Main implements Callable<Integer> {
         }
         Node node;
         try {
-            node = Node.start(null, port, database, center, Clock.systemUTC());
+            node = Node.start(host, port, database, center, Clock.systemUTC());
         } catch (Exception e) {
             database.close();
             if (causedBy(e, BindException.class)) {
@@ -92,8 +98,7 @@ public final class Main implements Callable<Integer> {
             return START_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
-        LOG.info("ivr-gateway listening on port {} ({}, {})", port == 0 ? node.uri().getPort() : port,
-                config == null ? "demo contact center" : config, url);
+        LOG.info("ivr-gateway listening on {} ({}, {})", node.uri(), config == null ? "demo contact center" : config, url);
         node.join();
         return 0;
     }

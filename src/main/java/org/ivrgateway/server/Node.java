@@ -30,14 +30,17 @@ public final class Node implements AutoCloseable {
         this.sip = sip;
     }
 
-    /** Opens the database, starts the contact center and the server; on any failure closes what it opened. */
+    /**
+     * Opens the database, starts the contact center and the server; on any failure closes what it opened.
+     * {@code host} null listens on the configured {@code server.host}.
+     */
     public static Node start(String host, int port, Database database, CenterConfig config, Clock clock)
             throws Exception {
         ContactCenter center = new ContactCenter(database, config, clock);
         Server server = null;
         try {
             center.start();
-            server = ServerFactory.newServer(host, port, center, config, database::isReachable);
+            server = ServerFactory.newServer(host, port, center, config, database, clock);
             server.start();
             SipConnector sip = config.sipTelephony() ? SipConnector.start(config, center, database, clock) : null;
             return new Node(database, center, server, sip);

@@ -8,7 +8,23 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import jakarta.servlet.DispatcherType;
+import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.ivrgateway.core.config.ServerConfig;
+import org.ivrgateway.store.Database;
+import org.ivrgateway.web.auth.Access;
+import org.ivrgateway.web.auth.AccessFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -64,30 +80,34 @@ public final class ServerFactory {
         return 20_000;
     }
 
-    /** {@link #newServer(String, int, IvrApi, CenterConfig, BooleanSupplier, Limits)} with the default limits. */
+    /** {@link #newServer(String, int, IvrApi, CenterConfig, Database, Clock, Limits)} with the default limits. */
     public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
-            String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable) {
-        return newServer(host, port, center, config, databaseReachable, Limits.DEFAULT);
+            String host, int port, C center, CenterConfig config, Database database, Clock clock) {
+        return newServer(host, port, center, config, database, clock, Limits.DEFAULT);
     }
 
     /**
      * The whole gateway over one contact center: the subdialog URLs, REST, the console, /health and
-     * /metrics. {@code host} null listens on every interface; {@code port} 0 takes a free port. In front of
-     * everything, {@link EdgeHandler} (TRACE refused, /health on platform threads) and the connection
-     * limits of docs/RELIABILITY.md.
+     * /metrics, behind the access layer (docs/SECURITY.md). {@code host} null listens on the configured
+     * {@code server.host}; {@code port} 0 takes a free port. HTTPS when {@code server.tls} names a keystore;
+     * plain HTTP only where {@code server.plainHttp} allows it, else this refuses to build the server. In
+     * front of everything, {@link EdgeHandler} (TRACE refused, /health on platform threads) and the
+     * connection limits of docs/RELIABILITY.md.
      */
     public static <C extends IvrApi & AgentDesk & Telephony & ContactCenterView> Server newServer(
-            String host, int port, C center, CenterConfig config, BooleanSupplier databaseReachable, Limits limits) {
+            String host, int port, C center, CenterConfig config, Database database, Clock clock, Limits limits) {
+        String bind = host == null ? config.server().host() : host;
+        BooleanSupplier databaseReachable = database::isReachable;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
         threads.setVirtualThreadsExecutor(virtual);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = connector(server, bind, config.server());
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         HeaderDeadline headers = new HeaderDeadline(limits.headerTimeout());
         connector.addBean(headers);
-        connector.setHost(host);
+        connector.setHost(bind);
         connector.setPort(port);
         // A QueryCallStatus wait sends nothing until it answers; the connection must outlive the longest
         // wait (gateway.maxWaitMillis) with room to write the answer, or the browser gets no response.
@@ -102,7 +122,9 @@ public final class ServerFactory {
 
         ServletContextHandler context = new ServletContextHandler("/");
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
-        Console.install(context, center, center, center, config);
+        Access access = Access.create(config, database, clock);
+        context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        Console.install(context, center, center, center, config, access, clock);
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
                 .install(context);
@@ -117,10 +139,57 @@ public final class ServerFactory {
         return server;
     }
 
-    /** Where a started server answers, e.g. {@code http://127.0.0.1:41234/}. */
+    /** Where a started server answers, e.g. {@code http://127.0.0.1:41234/} or {@code https://…}. */
     public static URI uri(Server server) {
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        String host = connector.getHost() == null ? "localhost" : connector.getHost();
-        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "localhost" : connector.getHost();
+        if (host.contains(":")) host = "[" + host + "]";
+        String scheme = connector.getConnectionFactory(SslConnectionFactory.class) == null ? "http" : "https";
+        return URI.create(scheme + "://" + host + ":" + connector.getLocalPort() + "/");
+    }
+
+    /** HTTPS from the configured PKCS#12 keystore, or plain HTTP where {@code server.plainHttp} allows it. */
+    private static ServerConnector connector(Server server, String bind, ServerConfig settings) {
+        ServerConfig.Tls tls = settings.tls();
+        if (tls == null) {
+            boolean allowed = switch (settings.plainHttp()) {
+                case ALWAYS -> true;
+                case LOOPBACK -> isLoopback(bind);
+                case NEVER -> false;
+            };
+            if (!allowed) {
+                throw new IllegalStateException("plain HTTP on " + bind + " is not allowed (server.plainHttp: "
+                        + settings.plainHttp().key() + "); configure server.tls with a PKCS#12 keystore"
+                        + " (docs/SECURITY.md)");
+            }
+            return new ServerConnector(server);
+        }
+        if (!Files.isReadable(Path.of(tls.keystore()))) {
+            throw new IllegalStateException("server.tls.keystore: cannot read " + tls.keystore());
+        }
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(tls.secret());
+        HttpConfiguration https = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // The Host header is checked against server.names by the access layer; no second check on SNI.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) return false;
+        String h = host.strip();
+        if (h.equalsIgnoreCase("localhost")) return true;
+        // Only an address literal is looked at (a name is not resolved here): 127.x.x.x, ::1.
+        if (!h.matches("^[0-9.]+$") && !(h.contains(":") && h.matches("^[0-9a-fA-F:.]+$"))) return false;
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -36,6 +36,7 @@ import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
 import org.ivrgateway.testing.MutableClock;
+import org.ivrgateway.testing.TestAccess;
 
 /**
  * The real gateway for a sample test: a fresh H2 database, the contact center of a test configuration,
@@ -59,10 +60,10 @@ final class SampleCenter implements AutoCloseable {
 
     /** The configuration with {@code extraLines} in front (such as {@code multiTenant: true}). */
     SampleCenter(String configResource, String extraLines) throws Exception {
-        config = ConfigLoader.parse(configResource, extraLines + "\n" + resource(configResource));
+        config = ConfigLoader.parse(configResource, TestAccess.withAccess(extraLines + "\n" + resource(configResource)));
         db = database.open();
         center = new ContactCenter(db, config, clock).start();
-        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db::isReachable);
+        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, clock);
         server.start();
     }
 
@@ -113,11 +114,12 @@ final class SampleCenter implements AutoCloseable {
     /** POSTs JSON to the REST API; gives the body, failing on anything but 2xx. */
     String post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestAccess.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     String get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestAccess.ADMIN_TOKEN).GET());
     }
 
     private String send(HttpRequest.Builder request) {

@@ -56,10 +56,11 @@ class EdgeTest {
         CenterConfig config = TestNode.loadConfig("centers/test-center.yaml");
         int limit = 40;
         int slow = 60; // more than the limit: the rest wait in the backlog until slots free
-        try (TestDatabase test = TestDatabases.h2();
-             ContactCenter center = new ContactCenter(test.open(), config, Clock.systemUTC())) {
+        try (TestDatabase test = TestDatabases.h2()) {
+            org.ivrgateway.store.Database db = test.open();
+            ContactCenter center = new ContactCenter(db, config, Clock.systemUTC());
             center.start();
-            Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, () -> true,
+            Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, Clock.systemUTC(),
                     new ServerFactory.Limits(limit, Duration.ofSeconds(1)));
             server.start();
             List<Socket> sockets = new ArrayList<>();
@@ -106,6 +107,7 @@ class EdgeTest {
                 trickle.set(false);
                 for (Socket s : sockets) s.close();
                 server.stop();
+                center.close();
             }
         }
     }

@@ -9,17 +9,26 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.ivrgateway.testing.TestAccess;
 import org.ivrgateway.web.rest.Json;
 
-/** A JSON client for the tests, on the JDK HttpClient; every request has a bounded timeout. */
+/** A JSON client for the tests, on the JDK HttpClient, with a bearer token; every request has a bounded timeout. */
 final class Rest implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI base;
+    private final String token;
 
+    /** A client presenting an administrator's token ({@link TestAccess#ADMIN_TOKEN}). */
     Rest(URI base) {
+        this(base, TestAccess.ADMIN_TOKEN);
+    }
+
+    /** A client presenting {@code token} as {@code Authorization: Bearer}; null presents none. */
+    Rest(URI base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     URI base() {
@@ -55,11 +64,13 @@ final class Rest implements AutoCloseable {
                 : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+    /** A request of this client, with its token; {@link #send(HttpRequest)} sends it. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
-    private Answer send(HttpRequest request) {
+    Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

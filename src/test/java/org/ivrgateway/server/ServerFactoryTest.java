@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.GatewaySettings;
+import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ class ServerFactoryTest {
                 base.platform(), base.multiTenant(), base.businessUnits(), base.ivrDevices(), base.agentDevices(),
                 base.queues(), base.agents(), base.transitNumbers(), base.callbacks(), base.routing(), base.statistics());
         try (TestDatabase test = TestDatabases.h2();
-             ContactCenter center = new ContactCenter(test.open(), config, Clock.systemUTC())) {
-            Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, () -> true);
+             Database db = test.open();
+             ContactCenter center = new ContactCenter(db, config, Clock.systemUTC())) {
+            Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, Clock.systemUTC());
             long idle = ((ServerConnector) server.getConnectors()[0]).getIdleTimeout();
             assertTrue(idle > longWait, "idle timeout " + idle + " ms would cut a " + longWait + " ms wait");
         }

@@ -1,5 +1,6 @@
 package org.ivrgateway.server;
 
+import java.net.URI;
 import java.time.Instant;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
@@ -7,10 +8,12 @@ import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.MutableClock;
+import org.ivrgateway.testing.TestAccess;
 
 /**
  * A real gateway node for a test: a fresh database, the contact center of a test config, Jetty on a free
- * port of 127.0.0.1, a REST client, and a clock the test moves. {@link #restart} stops the node and
+ * port of 127.0.0.1, a REST client (an administrator's token), and a clock the test moves. The config
+ * carries the test people and machines of {@link TestAccess}. {@link #restart} stops the node and
  * starts a new one on the same database.
  */
 final class TestNode implements AutoCloseable {
@@ -38,9 +41,20 @@ final class TestNode implements AutoCloseable {
         return new TestNode(database, loadConfig(configResource));
     }
 
-    static CenterConfig loadConfig(String resource) throws Exception {
+    /** A node on {@code config} as given (its people and machines included). */
+    static TestNode start(TestDatabase database, CenterConfig config) throws Exception {
+        return new TestNode(database, config);
+    }
+
+    /** The test config's text, with the test people and machines of {@link TestAccess} for agent 790006 and {@code agentIds}. */
+    static CenterConfig loadConfig(String resource, String... agentIds) throws Exception {
+        return ConfigLoader.parse(resource, TestAccess.withAccess(configText(resource), agentIds));
+    }
+
+    /** The test config's text as it is, without people and machines. */
+    static String configText(String resource) throws Exception {
         try (var in = TestNode.class.getClassLoader().getResourceAsStream(resource)) {
-            return ConfigLoader.parse(resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -59,12 +73,18 @@ final class TestNode implements AutoCloseable {
         return db;
     }
 
+    /** The REST client of an administrator's machine ({@link TestAccess#ADMIN_TOKEN}). */
     Rest rest() {
         return rest;
     }
 
+    /** A REST client of its own presenting {@code token} (null: none); the caller closes it. */
+    Rest rest(String token) {
+        return new Rest(node.uri(), token);
+    }
+
     /** The node's base URL, ending in "/". */
-    java.net.URI uri() {
+    URI uri() {
         return node.uri();
     }
 

@@ -12,7 +12,7 @@ import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 
 /**
- * What agents may do (CONTRACT §4.2). Logging on puts an agent in UNAVAILABLE, as a contact center
+ * What agents may do (docs/ARCHITECTURE.md). Logging on puts an agent in UNAVAILABLE, as a contact center
  * does: they make themselves AVAILABLE when ready. They can always change state or log off, whatever
  * became of their calls: the call they hold is let go first (a ringing one goes back to its queue).
  */

@@ -1,21 +1,19 @@
 package org.ivrgateway.core.call;
 
-import java.sql.SQLException;
-import org.ivrgateway.core.internal.Sql;
-import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.internal.RandomIds;
 
 /**
- * CallIDs: at most 18 digits, unique across every node on the database. The first 10 digits are the
- * creation second (readable in logs, as the guide's examples are), the last 8 come from a database
- * sequence, so two nodes never hand out the same one.
+ * CallIDs: 18 random decimal digits (the guide's limit), about 60 bits from a SecureRandom, so a CallID
+ * cannot be guessed from another (docs/SECURITY.md). Two equal ones (one chance in 10^17 per pair) would
+ * fail the insert of the second call rather than mix two calls up.
  */
 final class CallIds {
+    static final int LENGTH = 18;
+
     private CallIds() {
     }
 
-    static String next(Tx tx) throws SQLException {
-        long seq = Sql.one(tx.c(), "SELECT nextval('call_seq')", rs -> rs.getLong(1)).orElseThrow();
-        long seconds = (tx.now() / 1000) % 10_000_000_000L;
-        return String.format("%010d%08d", seconds, seq % 100_000_000L);
+    static String next() {
+        return RandomIds.digits(LENGTH);
     }
 }

@@ -32,7 +32,7 @@ public final class Calls {
      */
     public CallRow create(Tx tx, boolean monitored, String device, String ani, String dnis, String switchCallId)
             throws SQLException {
-        String id = CallIds.next(tx);
+        String id = CallIds.next();
         String uuid = UUID.randomUUID().toString().replace("-", "");
         Sql.update(tx.c(), "INSERT INTO ivr_call (call_id, uuid, monitored, device, ani, dnis, visits, fmnq, status,"
                         + " in_center, transferable, ended, created_ms, version, switch_call_id)"

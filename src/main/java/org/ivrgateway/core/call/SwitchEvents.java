@@ -7,7 +7,7 @@ import org.ivrgateway.api.Views;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
 
-/** Operations published for the switch side (CONTRACT §4.3), kept until it acknowledges them. */
+/** Operations published for the switch side (docs/ARCHITECTURE.md), kept until it acknowledges them. */
 public final class SwitchEvents {
     public static final String TRANSFER = "TRANSFER";
     public static final String DISCONNECT = "DISCONNECT";

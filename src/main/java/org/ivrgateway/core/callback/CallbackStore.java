@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ivrgateway.core.internal.RandomIds;
 
 /** The SQL of callbacks: tables {@code callback}, {@code callback_schedule}, {@code callback_contact_data}. */
 final class CallbackStore {
@@ -42,8 +43,9 @@ final class CallbackStore {
         return found;
     }
 
-    String nextId(Connection c) throws SQLException {
-        return "CB" + one(c, "SELECT nextval('callback_id_seq')", rs -> rs.getLong(1)).orElseThrow();
+    /** "CB" and 15 random letters and digits (about 77 bits): a CallbackID cannot be guessed (docs/SECURITY.md). */
+    String nextId() {
+        return "CB" + RandomIds.alphanumeric(15);
     }
 
     void insert(Connection c, StoredCallback cb) throws SQLException {

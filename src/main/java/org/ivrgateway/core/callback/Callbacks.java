@@ -46,7 +46,7 @@ public final class Callbacks {
                 .filter(d -> !d.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Validates and stores a callback; returns its CallbackID ("CB" and a number shared by all nodes). */
+    /** Validates and stores a callback; returns its CallbackID ("CB" and 15 random letters and digits). */
     public String create(Connection c, CallbackRequest r) throws SQLException {
         String queue = config.queues().stream().filter(q -> AsciiNames.same(q, r.queueName())).findFirst()
                 .orElseThrow(() -> new IvrException(ReturnCode.INVALID_CALLBACK_QUEUE,
@@ -71,7 +71,7 @@ public final class Callbacks {
         Instant now = clock.instant();
         store.lockForCreate(c);
         checkDuplicate(c, r.callId(), queue, schedules, now);
-        StoredCallback callback = new StoredCallback(store.nextId(c), r.callId(), queue,
+        StoredCallback callback = new StoredCallback(store.nextId(), r.callId(), queue,
                 r.description() == null ? "" : r.description(), r.timeZoneOffsetMinutes(),
                 r.contactName() == null ? "" : r.contactName(), r.businessUnit(), now, schedules, r.contactData());
         store.insert(c, callback);

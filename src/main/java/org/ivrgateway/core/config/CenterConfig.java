@@ -9,7 +9,7 @@ import java.util.Set;
 import org.ivrgateway.api.AsciiNames;
 
 /**
- * The whole configuration of one contact center (CONTRACT §7), immutable once built. Each record checks
+ * The whole configuration of one contact center (README.md, "Configuration"), immutable once built. Each record checks
  * its own fields in its constructor and names the key at fault; the YAML loader adds the line. Absent
  * sections get their documented defaults.
  */
@@ -31,7 +31,10 @@ public record CenterConfig(
         DialPlanConfig dialPlan,
         TelephonyConfig telephony,
         DatabaseSettings database,
-        CallSettings calls) {
+        CallSettings calls,
+        List<UserConfig> users,
+        AccessConfig access,
+        ServerConfig server) {
 
     public CenterConfig {
         gateway = gateway == null ? GatewaySettings.DEFAULT : gateway;
@@ -55,30 +58,80 @@ public record CenterConfig(
         telephony = telephony == null ? TelephonyConfig.DEFAULT : telephony;
         database = database == null ? DatabaseSettings.DEFAULT : database;
         calls = calls == null ? CallSettings.DEFAULT : calls;
+        users = users == null ? List.of() : List.copyOf(users);
+        access = access == null ? AccessConfig.DEFAULT : access;
+        server = server == null ? ServerConfig.DEFAULT : server;
         if (adminServerName != null && adminServerName.length() > CatalogLimits.ADMIN_SERVER_NAME) {
             throw new IllegalArgumentException(
                     "adminServerName: longer than " + CatalogLimits.ADMIN_SERVER_NAME + " characters");
         }
         checkReferences(multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents, callbacks);
+        checkAccess(users, access, agents);
     }
 
-    /** The sections before revision 2 of the contract; the newer ones take their defaults. */
+    /** Names of people are unique, and a person or token acting as an agent names a configured agent. */
+    private static void checkAccess(List<UserConfig> users, AccessConfig access, List<AgentConfig> agents) {
+        Set<String> agentIds = new HashSet<>();
+        agents.forEach(a -> agentIds.add(a.id()));
+        Set<String> names = new HashSet<>();
+        for (UserConfig u : users) {
+            if (!names.add(u.name())) throw new IllegalArgumentException("users: duplicate name " + u.name());
+            if (u.agentId() != null && !agentIds.contains(u.agentId())) {
+                throw new IllegalArgumentException("users." + u.name() + ".agentId: unknown agent " + u.agentId());
+            }
+        }
+        for (TokenConfig t : access.tokens()) {
+            if (t.agentId() != null && !agentIds.contains(t.agentId())) {
+                throw new IllegalArgumentException("access.tokens." + t.name() + ".agentId: unknown agent " + t.agentId());
+            }
+        }
+    }
+
+    /**
+     * The sections before revision 2 of the contract; the newer ones take their defaults (without
+     * {@code users} and {@code access} it admits no person and no machine).
+     */
     public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
                         List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
                         List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
                         CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics) {
         this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
-                transitNumbers, callbacks, routing, statistics, null, null, null, null, null);
+                transitNumbers, callbacks, routing, statistics, null, null, null, null, null, null, null, null);
     }
 
-    /** A configuration with the default {@code database} and {@code calls} sections. */
+    /** Every section but those of revision 2's operations and access: it admits nobody. */
     public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
                         List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
                         List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
                         CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
                         Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony) {
         this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
-                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null);
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null, null, null,
+                null);
+    }
+
+    /** Every section but those of who may do what: without {@code users} and {@code access} it admits nobody. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
+                        Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony,
+                        DatabaseSettings database, CallSettings calls) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, database, calls,
+                null, null, null);
+    }
+
+    /** Every section but the database's and the calls' limits, which take their defaults. */
+    public CenterConfig(GatewaySettings gateway, String adminServerName, Platform platform, boolean multiTenant,
+                        List<String> businessUnits, List<String> ivrDevices, List<String> agentDevices,
+                        List<QueueConfig> queues, List<AgentConfig> agents, TransitConfig transitNumbers,
+                        CallbackConfig callbacks, List<RoutingRule> routing, StatisticsConfig statistics,
+                        Map<String, String> businessHours, DialPlanConfig dialPlan, TelephonyConfig telephony,
+                        List<UserConfig> users, AccessConfig access, ServerConfig server) {
+        this(gateway, adminServerName, platform, multiTenant, businessUnits, ivrDevices, agentDevices, queues, agents,
+                transitNumbers, callbacks, routing, statistics, businessHours, dialPlan, telephony, null, null,
+                users, access, server);
     }
 
     /** The centre's opening hours ({@code businessHours}, in {@code callbacks.timeZone}); days absent are closed. */

@@ -1,7 +1,7 @@
 package org.ivrgateway.core.session;
 
 /**
- * An API session (CONTRACT §3.6): the IVR port it serves, its RpcTimeout, the ANI/DNIS that SetCallInfo
+ * An API session (docs/VXML.md): the IVR port it serves, its RpcTimeout, the ANI/DNIS that SetCallInfo
  * gave, and the call QueryCallInfo bound to it (null before QueryCallInfo).
  */
 public record Session(String id, String client, String localPort, int rpcTimeoutMillis, String ani, String dnis,

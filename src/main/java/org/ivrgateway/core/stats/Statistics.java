@@ -17,7 +17,7 @@ import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Visits;
 
 /**
- * Queue figures from measured history (CONTRACT §4.5; definitions and formulas in docs/STATISTICS.md, the
+ * Queue figures from measured history (docs/STATISTICS.md; definitions and formulas in docs/STATISTICS.md, the
  * formulas themselves in {@link Formulas}). Each entry point reads only what its caller returns: Enqueue
  * ({@link #enqueueEstimate}) the calls ahead, the agents and the handling time; routing ({@link #live}) the
  * same for all waiting calls; QueryQueueStatistics and the wallboard ({@link #of}) everything. The history

@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.ivrgateway.core.config.CenterConfig;
 
 /**
- * Reads the contact center's YAML configuration (CONTRACT §7) into {@link CenterConfig}. Every way a file
+ * Reads the contact center's YAML configuration (README.md, "Configuration") into {@link CenterConfig}. Every way a file
  * can be wrong — not YAML, an unknown key, a value of the wrong type, a value the config records refuse, a
  * reference to something not configured — becomes one {@link ConfigException} naming the source, the line
  * and the key.

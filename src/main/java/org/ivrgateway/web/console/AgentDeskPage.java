@@ -11,6 +11,8 @@ import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.Role;
+import org.ivrgateway.security.Principal;
 
 /**
  * The agent desktop: log on with an agent ID and a device, change state, log off, and the call offered or
@@ -40,6 +42,12 @@ final class AgentDeskPage implements Page {
         model.put("devices", config.agentDevices());
         model.put("onDuty", snapshot.agents().stream().filter(a -> a.status() != AgentStatus.LOGGED_OFF).toList());
         String id = x.param("id");
+        Principal who = x.principal();
+        if (id == null && who != null && who.role() == Role.AGENT) {
+            // An agent has one desktop: its own (docs/SECURITY.md).
+            x.response.sendRedirect(x.base() + "/agent" + Exchange.query("id", who.agentId()));
+            return;
+        }
         model.put("requestedId", id == null ? "" : id);
         if (id == null) {
             x.render(200, "agent", snapshot, model);
@@ -80,7 +88,7 @@ final class AgentDeskPage implements Page {
                 yield "Logged off.";
             }
             case "answer" -> {
-                telephony.answered(x.required("call", "The CallID"));
+                telephony.answered(ownCall(x, id));
                 yield "Call answered.";
             }
             case "accept-callback" -> {
@@ -88,7 +96,7 @@ final class AgentDeskPage implements Page {
                 yield "Calling " + cb.contactName() + " back.";
             }
             case "hangup" -> {
-                telephony.cleared(x.required("call", "The CallID"));
+                telephony.cleared(ownCall(x, id));
                 yield "Call ended.";
             }
             default -> throw new IllegalArgumentException("Unknown action '" + action + "'.");
@@ -100,6 +108,19 @@ final class AgentDeskPage implements Page {
     public String back(Exchange x) {
         String id = x.param("agent");
         return id == null ? "/agent" : "/agent" + Exchange.query("id", id);
+    }
+
+    /**
+     * The call of the form; an agent may answer or hang up only the call it has now (an administrator any),
+     * docs/SECURITY.md.
+     */
+    private String ownCall(Exchange x, String agentId) {
+        String callId = x.required("call", "The CallID");
+        Principal who = x.principal();
+        if (who != null && who.role() != Role.ADMIN && !callId.equals(desk.agent(agentId).callId())) {
+            throw new IllegalArgumentException("Call " + callId + " is not the call of agent " + agentId + ".");
+        }
+        return callId;
     }
 
     private static String state(Views.Agent agent) {

@@ -8,23 +8,20 @@ import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.web.auth.Access;
 
 /**
  * Mounts the console on a servlet context: {@code /console/wallboard}, {@code /console/agent},
  * {@code /console/telephony}, {@code /console/config}, the event stream {@code /console/events} and the
- * static files; {@code /} and {@code /console/} lead to the wallboard.
+ * static files, the sign-in page and the audit log; {@code /} and {@code /console/} lead to the requester's
+ * start page (docs/SECURITY.md).
  */
 public final class Console {
     private Console() {
     }
 
     public static void install(ServletContextHandler context, AgentDesk desk, Telephony telephony,
-                               ContactCenterView view, CenterConfig config) {
-        install(context, desk, telephony, view, config, Clock.systemUTC());
-    }
-
-    public static void install(ServletContextHandler context, AgentDesk desk, Telephony telephony,
-                               ContactCenterView view, CenterConfig config, Clock clock) {
+                               ContactCenterView view, CenterConfig config, Access access, Clock clock) {
         SnapshotHub hub = new SnapshotHub(view, clock);
         context.addBean(hub, true);
         if (context.isStarted() && !hub.isStarted()) {
@@ -35,6 +32,9 @@ public final class Console {
             }
         }
         Map<String, Page> pages = Map.of(
+                "signin", new SignInPage(access),
+                "signout", new SignOutPage(access),
+                "audit", new AuditPage(access.audit()),
                 "wallboard", new WallboardPage(hub),
                 "agent", new AgentDeskPage(hub, desk, telephony, view, config),
                 "telephony", new TelephonyPage(hub, telephony, config),

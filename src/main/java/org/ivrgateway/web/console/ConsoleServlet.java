@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.ivrgateway.web.ClientErrors;
+import org.ivrgateway.web.auth.Access;
 
 /**
  * {@code /console/*}: sends each request to its page. A failed form post goes back to its page with the
@@ -28,7 +29,7 @@ final class ConsoleServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = pageName(request);
         if (name.isEmpty()) {
-            response.sendRedirect(request.getContextPath() + "/console/wallboard");
+            response.sendRedirect(request.getContextPath() + "/console" + SignInPage.home(Access.principal(request)));
             return;
         }
         Page page = pages.get(name);
@@ -60,8 +61,14 @@ final class ConsoleServlet extends HttpServlet {
             page.post(x);
         } catch (RuntimeException e) {
             OptionalInt clientError = ClientErrors.status(e);
-            if (clientError.isPresent()) problem(x, clientError.getAsInt(), ClientErrors.MESSAGE);
-            else x.redirect(page.back(x), Flash.error(Problems.describe(e)));
+            if (clientError.isPresent()) {
+                Access.refused(request, ClientErrors.MESSAGE);
+                problem(x, clientError.getAsInt(), ClientErrors.MESSAGE);
+            } else {
+                String message = Problems.describe(e);
+                Access.refused(request, message);
+                x.redirect(page.back(x), Flash.error(message));
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import org.ivrgateway.security.Principal;
+import org.ivrgateway.web.auth.Access;
 
 /**
  * {@code /console/events}: server-sent events, one {@code snapshot} event (the JSON of {@link Snapshot}, its
@@ -34,13 +36,18 @@ final class EventsServlet extends HttpServlet {
         out.write("retry: 2000\n\n");
         out.flush();
         boolean once = request.getParameter("once") != null;
+        Principal who = Access.principal(request);
+        boolean everything = who != null && who.seesEverything();
         try {
             while (true) {
                 Snapshot s = hub.await(seen, KEEP_ALIVE);
                 if (s == null) return;
                 if (!s.version().equals(seen)) {
                     seen = s.version();
-                    out.write("id: " + s.version() + "\nevent: snapshot\ndata: " + SnapshotHub.json(s) + "\n\n");
+                    // Everything (calls, contact data) for those who see everything; the version alone for
+                    // an agent, whose page only needs to know that it should refresh (docs/SECURITY.md).
+                    String data = everything ? SnapshotHub.json(s) : "{\"version\":\"" + s.version() + "\"}";
+                    out.write("id: " + s.version() + "\nevent: snapshot\ndata: " + data + "\n\n");
                 } else {
                     out.write(": still here\n\n");
                 }

@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.ivrgateway.security.Principal;
+import org.ivrgateway.web.auth.Access;
 
 /** One request to a console page: its parameters, and the ways to answer it (a page, a fragment, a redirect). */
 final class Exchange {
@@ -26,6 +28,11 @@ final class Exchange {
 
     String page() {
         return page;
+    }
+
+    /** Who is asking (docs/SECURITY.md); null on the public sign-in page. */
+    Principal principal() {
+        return Access.principal(request);
     }
 
     /** The parameter, trimmed; null when absent or blank. */
@@ -69,6 +76,10 @@ final class Exchange {
         all.put("snapshot", snapshot);
         all.put("version", snapshot == null ? "" : snapshot.version());
         all.put("flash", live ? null : Flash.take(request, response));
+        Principal who = principal();
+        all.put("user", who == null ? null : who.name());
+        all.put("role", who == null ? null : who.role().key());
+        all.put("csrf", Access.csrf(request));
         String html = templates.render(template, live ? "live" : null, all);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

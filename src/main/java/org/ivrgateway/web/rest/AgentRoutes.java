@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.AgentStatus;
 
-/** What agents do over REST (CONTRACT §6): log on at a device, change state, log off, and look. */
+/** What agents do over REST (README.md): log on at a device, change state, log off, and look. */
 final class AgentRoutes {
     /** The states an agent may ask for; the others are the system's to set. */
     static final Set<AgentStatus> REQUESTABLE = Set.of(AgentStatus.AVAILABLE, AgentStatus.UNAVAILABLE, AgentStatus.WORK);

@@ -6,7 +6,7 @@ import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Telephony;
 
-/** All REST routes of CONTRACT §6 in one servlet. */
+/** All REST routes (README.md, "REST API") in one servlet. */
 public final class RestApi {
     private RestApi() {
     }

@@ -10,7 +10,7 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Telephony;
 
 /**
- * The telephony side's REST port (CONTRACT §4.3, §6): it reports calls offered, answered, cleared and
+ * The telephony side's REST port (docs/ARCHITECTURE.md, README.md): it reports calls offered, answered, cleared and
  * arriving at a dialed number, takes the operations that need a switch from the event list, and says it is
  * alive with a heartbeat when it has nothing else to say (QuerySystemStatus's T-Server state).
  */

@@ -55,6 +55,17 @@ class CallbacksTest {
     }
 
     @BothDatabases
+    void callbackIdsAreRandomNotACounter(TestDatabase test) {
+        Database db = test.open();
+        String a = f.create(db, request("call-1", "CBQueue", f.soon(NUMBER)));
+        String b = f.create(db, request("call-2", "CBQueue", f.soon("5555550123")));
+        assertTrue(a.matches("CB[A-Z0-9]{15}"), a);
+        assertTrue(b.matches("CB[A-Z0-9]{15}"), b);
+        // a counter ("CB1", "CB2") would let a script delete another caller's callback (docs/SECURITY.md)
+        assertTrue(!a.substring(0, 12).equals(b.substring(0, 12)), a + " and " + b + " share their start");
+    }
+
+    @BothDatabases
     void callbacksSurviveReopeningTheDatabase(TestDatabase test) {
         Database first = test.open();
         String id = f.create(first, request("call-1", "CBQueue", f.soon(NUMBER), f.soon("5555550123")));

@@ -12,11 +12,14 @@ import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.server.ServerFactory;
 import org.ivrgateway.server.config.ConfigLoader;
+import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.TestAccess;
 
 /**
  * A real gateway for a console test: the contact center of {@code centers/console-center.yaml} on a fresh
- * database, the server of {@link ServerFactory} on a free port, and as many browsers (HtmlUnit) as the
+ * database (with the test people and machines of {@link TestAccess}), the server of {@link ServerFactory}
+ * on a free port, and as many browsers (HtmlUnit) as the
  * test has people. Closing stops the server first, so no page's open event stream outlives it.
  */
 final class ConsoleNode implements AutoCloseable {
@@ -30,8 +33,9 @@ final class ConsoleNode implements AutoCloseable {
 
     private ConsoleNode(TestDatabase database, String configResource) throws Exception {
         config = config(configResource);
-        center = new ContactCenter(database.open(), config, Clock.systemUTC()).start();
-        server = ServerFactory.newServer("127.0.0.1", 0, center, config, () -> true);
+        Database db = database.open();
+        center = new ContactCenter(db, config, Clock.systemUTC()).start();
+        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, Clock.systemUTC());
         server.start();
         base = ServerFactory.uri(server);
     }
@@ -49,14 +53,25 @@ final class ConsoleNode implements AutoCloseable {
         return config(CONFIG);
     }
 
+    /** The resource's configuration, with the test people and machines of {@link TestAccess}. */
     static CenterConfig config(String resource) throws Exception {
         try (var in = ConsoleNode.class.getClassLoader().getResourceAsStream(resource)) {
-            return ConfigLoader.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ConfigLoader.parse(resource, TestAccess.withAccess(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
-    /** A browser of its own (own cookies, own window), as one person at one screen. */
+    /**
+     * A browser of its own (own cookies, own window), as one person at one screen; it presents an
+     * administrator's token ({@link TestAccess#ADMIN_TOKEN}), as a screen nobody signs in to.
+     */
     WebClient browser() {
+        WebClient web = anonymousBrowser();
+        web.addRequestHeader("Authorization", "Bearer " + TestAccess.ADMIN_TOKEN);
+        return web;
+    }
+
+    /** A browser that presents no token: it signs in, or is sent to the sign-in page. */
+    WebClient anonymousBrowser() {
         WebClient web = new WebClient(BrowserVersion.FIREFOX);
         web.getOptions().setThrowExceptionOnFailingStatusCode(false);
         web.getOptions().setThrowExceptionOnScriptError(true);

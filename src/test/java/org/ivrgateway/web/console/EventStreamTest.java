@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.ivrgateway.core.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.TestAccess;
 
 /** /console/events as a real browser's EventSource reads it: a stream of snapshot events, one per change. */
 class EventStreamTest {
@@ -25,6 +26,7 @@ class EventStreamTest {
             AgentConfig agent = node.config.agents().getFirst();
             String device = node.config.agentDevices().getFirst();
             HttpRequest request = HttpRequest.newBuilder(node.base.resolve("console/events"))
+                    .header("Authorization", "Bearer " + TestAccess.ADMIN_TOKEN)
                     .header("Accept", "text/event-stream").GET().build();
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
