@@ -43,14 +43,7 @@ final class Sweeper {
     void stop() {
         Thread t = thread;
         thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChangeFeed.stopAndWait(t);
     }
 
     /** Fires every due timer now, and wakes the waiters of the calls it changed. */

@@ -107,13 +107,20 @@ public final class ChangeFeed implements AutoCloseable {
     public void close() {
         Thread t = thread;
         thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        stopAndWait(t);
+    }
+
+    /**
+     * Stops a background loop that ends when interrupted (or when its field no longer names it), waiting up
+     * to 2 s for it; the node's sweeper stops the same way.
+     */
+    public static void stopAndWait(Thread t) {
+        if (t == null) return;
+        t.interrupt();
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
