@@ -36,9 +36,11 @@ class ReportsTest {
         f.center.login(ALAN, "5001");
         long t0 = f.clock.millis();
         Map<String, Fixture.Script> calls = new LinkedHashMap<>();
+        // All enter at t0; A and B are ahead by priority, so the one agent takes them in that order.
+        Map<String, Integer> priority = Map.of("A", 9, "B", 8, "C", 5, "D", 5, "E", 5);
         for (String name : List.of("A", "B", "C", "D", "E")) {
             Fixture.Script s = f.monitored(IVR, "41655501" + name.charAt(0) % 100, "69030");
-            f.center.enqueue(s.session(), s.callId(), 1, SALES, 5, null, null);
+            f.center.enqueue(s.session(), s.callId(), 1, SALES, priority.get(name), null, null);
             calls.put(name, s);
         }
         List<Stay> stays = new ArrayList<>();

@@ -152,11 +152,13 @@ class DatabaseFaultTest {
 
     private HttpResponse<String> post(URI base, String path, String json) throws IOException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

@@ -61,7 +61,8 @@ class DurabilityTest {
         String db = h2 ? "jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath() : test.url();
         Path config = dir.resolve("center.yaml");
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("centers/test-center.yaml")) {
-            Files.write(config, in.readAllBytes());
+            Files.writeString(config, org.ivrgateway.testing.TestAccess.withAccess(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
         }
         Path log = dir.resolve("gateway.log");
         long seed = System.nanoTime();
@@ -220,11 +221,13 @@ class DurabilityTest {
 
     private HttpResponse<String> post(URI base, String path, String json) throws IOException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

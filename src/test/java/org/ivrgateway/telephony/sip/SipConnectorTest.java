@@ -84,7 +84,9 @@ class SipConnectorTest {
 
     private static String wallboard(Node node) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                node.uri().resolve("/console/wallboard")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                node.uri().resolve("/console/wallboard"))
+                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.SUPERVISOR_TOKEN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         return r.body();
     }
@@ -103,7 +105,7 @@ class SipConnectorTest {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("EVAPI_PORT", String.valueOf(evapiPort))
                     .replace("RPC_PORT", String.valueOf(SipRig.freeTcpPort()));
-            return ConfigLoader.parse("sip-center.yaml", text);
+            return ConfigLoader.parse("sip-center.yaml", org.ivrgateway.testing.TestAccess.withAccess(text));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * A request the server cannot decode is the client's error (docs/RELIABILITY.md): the console and the REST
  * API answer it with 400 and a fixed sentence, no exception text, and log no incident.
  */
+@org.junit.jupiter.api.parallel.Isolated("reads the root logger: another class's warnings must not land in it")
 class ClientErrorTest {
 
     @Test
@@ -35,6 +36,7 @@ class ClientErrorTest {
             for (String path : List.of("console/agent?id=%FF", "console/wallboard?fragment=%FF%FE",
                     "api/calls?limit=%FF", "api/calls?offset=%FF%FE")) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(node.base.resolve(path))
+                        .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN)
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(400, answer.statusCode(), path + ": " + answer.body());
                 assertFalse(answer.body().contains("Exception"), path + ": " + answer.body());
