@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's background work, on one virtual thread: every {@value #TIMER_MILLIS} ms it fires due timers
+ * The node's background work, on one platform thread of its own: every {@value #TIMER_MILLIS} ms it fires due timers
  * (overflow, reservation end, wrap-up end, idle sessions, transit numbers, old history); every {@value #WATCH_MILLIS} ms it
  * reads the versions of the calls this node's requests wait on, in batches, and wakes those that another
  * node changed. Timers are idempotent and row-locked, so every node may run them.
@@ -37,7 +37,8 @@ final class Sweeper {
 
     void start() {
         if (thread != null) return;
-        thread = Thread.ofVirtual().name("core-sweeper").start(this::loop);
+        // A platform thread: the timers must fire even while every virtual-thread carrier is busy.
+        thread = Thread.ofPlatform().daemon().name("core-sweeper").start(this::loop);
     }
 
     void stop() {

@@ -32,10 +32,14 @@ final class ConsoleNode implements AutoCloseable {
     private final List<WebClient> browsers = new ArrayList<>();
 
     private ConsoleNode(TestDatabase database, String configResource) throws Exception {
+        this(database, configResource, Clock.systemUTC());
+    }
+
+    private ConsoleNode(TestDatabase database, String configResource, Clock clock) throws Exception {
         config = config(configResource);
         Database db = database.open();
-        center = new ContactCenter(db, config, Clock.systemUTC()).start();
-        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, Clock.systemUTC());
+        center = new ContactCenter(db, config, clock).start();
+        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, clock);
         server.start();
         base = ServerFactory.uri(server);
     }
@@ -47,6 +51,11 @@ final class ConsoleNode implements AutoCloseable {
     /** A console on the contact center of another test config. */
     static ConsoleNode start(TestDatabase database, String configResource) throws Exception {
         return new ConsoleNode(database, configResource);
+    }
+
+    /** The same, on a clock of the test's (the core's timers then fire when the test says so). */
+    static ConsoleNode start(TestDatabase database, String configResource, Clock clock) throws Exception {
+        return new ConsoleNode(database, configResource, clock);
     }
 
     static CenterConfig config() throws Exception {
