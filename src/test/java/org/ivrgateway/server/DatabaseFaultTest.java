@@ -10,14 +10,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +41,7 @@ class DatabaseFaultTest {
     private static final List<String> DRIVER_WORDS = List.of("FATAL", "terminating", "Connection", "postgres",
             "PSQL", "SQL", "Exception", "refused");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RawGatewayClient client = new RawGatewayClient();
 
     @Test
     void stoppedPostgresIs801And503ThenTheNodeRecoversByItself(@TempDir Path dir) throws Exception {
@@ -141,32 +136,16 @@ class DatabaseFaultTest {
     }
 
     private JsonNode ivr(URI base, String function, Map<String, String> params) throws IOException {
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("api/ivr/" + function))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> r = client.ivrAnswer(base, function, params);
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
 
     private HttpResponse<String> post(URI base, String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return client.post(base, path, json);
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return client.get(base, path);
     }
 }

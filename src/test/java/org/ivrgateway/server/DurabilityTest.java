@@ -8,19 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,7 +42,7 @@ class DurabilityTest {
     private static final String[] AGENT_DEVICES = {"5001", "5002"};
     private static final int KEYS_PER_CALL = 20;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RawGatewayClient client = new RawGatewayClient();
 
     private record ContactDatum(String session, String callId, String key, String value) {
     }
@@ -210,32 +205,14 @@ class DurabilityTest {
     }
 
     private JsonNode ivr(URI base, String function, Map<String, String> params) throws IOException {
-        String form = new LinkedHashMap<>(params).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("api/ivr/" + function))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return JSON.readTree(r.body());
+        return client.ivr(base, function, params);
     }
 
     private HttpResponse<String> post(URI base, String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return client.post(base, path, json);
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.ADMIN_TOKEN).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return client.get(base, path);
     }
 }
