@@ -11,8 +11,10 @@ import org.ivrgateway.store.Database;
 
 /** Starts the real gateway through the server's own factory, on 127.0.0.1 and a free port. */
 final class GatewayLauncher {
-    /** The server's default pool size (Database.open). */
-    static final int POOL_SIZE = Database.DEFAULT_POOL_SIZE;
+    /** A system property naming another pool size than the server's default ({@code ./ivr bench --waits --pool}). */
+    static final String POOL_SIZE_PROPERTY = "ivr.bench.poolSize";
+    /** The server's default pool size (Database.open), unless {@link #POOL_SIZE_PROPERTY} names another. */
+    static final int POOL_SIZE = Integer.getInteger(POOL_SIZE_PROPERTY, Database.DEFAULT_POOL_SIZE);
 
     private GatewayLauncher() {
     }

@@ -71,6 +71,7 @@ public final class LoadGenerator implements Callable<Integer> {
     Path runDirectory;
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--waits")) WaitLateness.main(args); // docs/RELIABILITY.md
         System.exit(new CommandLine(new LoadGenerator()).execute(args));
     }
 
