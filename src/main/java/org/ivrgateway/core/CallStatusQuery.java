@@ -30,7 +30,7 @@ final class CallStatusQuery {
     Result handle(Request r) {
         String callId = r.callId();
         int timeout = r.args().integer("Timeout");
-        if (timeout == 0) return answer(r, read(callId));
+        if (timeout == 0) return answer(r, read(callId, true));
         long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
         // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
         long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
@@ -46,7 +46,9 @@ final class CallStatusQuery {
         try {
             while (true) {
                 long seen = slot.generation();
-                Snapshot s = read(callId);
+                // A wait answers only once the call is no longer queued, when its position is 0: it never counts
+                // the calls ahead of it (at 2,000 waits that count was most of the node's CPU, docs/RELIABILITY.md).
+                Snapshot s = read(callId, false);
                 slot.observed(s.call().version());
                 if (s.call().status() != CallStatus.QUEUED.code() || orphaned(s.call())) return answer(r, s);
                 long left = end - System.nanoTime();
@@ -73,23 +75,22 @@ final class CallStatusQuery {
         }
     }
 
-    private Snapshot read(String callId) {
-        Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
+    private Snapshot read(String callId, boolean position) {
+        Snapshot s = parts.store().write(tx -> snapshot(tx, callId, position));
         if (s.call().hasDueTimer(parts.store().clock().millis())) {
             parts.store().routing(tx -> {
                 parts.router().fireTimers(tx);
                 return null;
             });
-            s = parts.store().write(tx -> snapshot(tx, callId));
+            s = parts.store().write(tx -> snapshot(tx, callId, position));
         }
         return s;
     }
 
-    private Snapshot snapshot(Tx tx, String callId) throws SQLException {
+    private Snapshot snapshot(Tx tx, String callId, boolean position) throws SQLException {
         CallRow call = parts.calls().find(tx, callId)
                 .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
-        int position = parts.calls().position(tx, call);
-        return new Snapshot(call, position);
+        return new Snapshot(call, position || !call.isQueued() ? parts.calls().position(tx, call) : 0);
     }
 
     private boolean orphaned(CallRow call) {

@@ -102,8 +102,9 @@ final class Sweeper {
                     runTimers();
                     nextTimers = now + TIMER_MILLIS;
                 }
-                // Other nodes' changes come through the change feed; reading versions is the fallback.
-                if (!feed.listening()) watch();
+                // Other nodes' changes come through the change feed; reading versions is the fallback. An
+                // embedded H2 has no other nodes (docs/RELIABILITY.md).
+                if (!feed.listening() && !parts.store().database().servesOneNode()) watch();
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;
