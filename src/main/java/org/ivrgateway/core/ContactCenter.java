@@ -189,7 +189,8 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public String offer(String device, String ani, String dnis, String switchCallId) {
-        return telephony.offer(device, ani, dnis, switchCallId);
+        // A new call: refused first when the node is past its capacity (docs/RELIABILITY.md).
+        return Database.asNewCall(() -> telephony.offer(device, ani, dnis, switchCallId));
     }
 
     @Override

@@ -41,7 +41,16 @@ final class Invoker {
         this.offlineStatus = offlineStatus;
     }
 
+    /** The functions of a call not yet admitted: refused first when the node is past its capacity (docs/RELIABILITY.md). */
+    private static final java.util.Set<IvrFunction> NEW_CALL = java.util.EnumSet.of(IvrFunction.INITIALIZE,
+            IvrFunction.SET_CALL_INFO, IvrFunction.QUERY_CALL_INFO);
+
     Result invoke(Invocation invocation) {
+        return NEW_CALL.contains(invocation.function())
+                ? Database.asNewCall(() -> admitted(invocation)) : admitted(invocation);
+    }
+
+    private Result admitted(Invocation invocation) {
         IvrFunction f = invocation.function();
         long start = System.nanoTime();
         try {

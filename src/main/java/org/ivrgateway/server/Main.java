@@ -79,7 +79,7 @@ public final class Main implements Callable<Integer> {
         try {
             boolean h2 = DatabaseUrl.isH2(url);
             database = Database.open(url, dbUser == null && h2 ? "sa" : dbUser, dbPassword == null && h2 ? "" : dbPassword,
-                    center.database().poolSize());
+                    center.database().poolSize(), center.database().admission());
         } catch (RuntimeException e) {
             err.println("ivr-gateway: cannot open the database " + url + ": " + rootMessage(e));
             return START_FAILED;

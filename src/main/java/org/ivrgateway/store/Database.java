@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,6 +24,11 @@ import org.ivrgateway.api.IvrException;
  * <p>Units of work queue for a connection at a fair gate with as many permits as the pool has
  * connections, never inside the pool: a caller waits at most until its deadline ({@link #withDeadline})
  * or the connection timeout, whichever comes first, and then fails fast.
+ *
+ * <p>Admission control ({@link Admission}): a unit of work that finds as many units already waiting for a
+ * connection as its limit allows is refused at once ({@link StoreBusyException}, -701) instead of joining
+ * the queue. New calls ({@link #asNewCall}) have the lower limit, so past what the node can serve they are
+ * refused first and the calls already admitted keep their place.
  */
 public final class Database implements AutoCloseable {
     /** The pool size when the configuration names none (database.poolSize); see docs/RELIABILITY.md. */
@@ -30,6 +37,24 @@ public final class Database implements AutoCloseable {
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> NEW_CALL = new ThreadLocal<>();
+
+    /**
+     * How many units of work may wait for a connection (database.queueLimit), and how many may be waiting
+     * when a new call's unit of work still joins them (database.newCallQueueLimit); see docs/RELIABILITY.md.
+     */
+    public record Admission(int queueLimit, int newCallQueueLimit) {
+        public static final int DEFAULT_QUEUE_LIMIT = 256;
+        public static final int DEFAULT_NEW_CALL_QUEUE_LIMIT = 32;
+        public static final Admission DEFAULT = new Admission(DEFAULT_QUEUE_LIMIT, DEFAULT_NEW_CALL_QUEUE_LIMIT);
+
+        public Admission {
+            if (newCallQueueLimit < 0 || queueLimit < newCallQueueLimit) {
+                throw new IllegalArgumentException("database queue limits: need 0 <= newCallQueueLimit ("
+                        + newCallQueueLimit + ") <= queueLimit (" + queueLimit + ")");
+            }
+        }
+    }
 
     /** One unit of work on one connection, committed when it returns. */
     @FunctionalInterface
@@ -40,15 +65,25 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private final Semaphore gate;
+    private final Admission admission;
+    /** Units of work waiting at the gate now. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final LongAdder refused = new LongAdder();
 
-    private Database(HikariDataSource dataSource, int poolSize) {
+    private Database(HikariDataSource dataSource, int poolSize, Admission admission) {
         this.dataSource = dataSource;
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.gate = new Semaphore(poolSize, true);
+        this.admission = admission;
+    }
+
+    /** Opens a pool on {@code jdbcUrl} and brings the schema up to date, with the default admission limits. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, Admission.DEFAULT);
     }
 
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
-    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Admission admission) {
         if (poolSize < 2) {
             // Flyway migrates on one connection while it holds its lock on another.
             throw new IllegalArgumentException("database pool size must be at least 2, was " + poolSize);
@@ -70,7 +105,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, poolSize);
+        return new Database(ds, poolSize, admission);
     }
 
     public static Database open(String jdbcUrl) {
@@ -93,12 +128,48 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code body} as a new call's work (Initialize, SetCallInfo, QueryCallInfo, a call offered): each
+     * unit of work it starts is refused at once when {@link Admission#newCallQueueLimit} units already wait
+     * for a connection.
+     */
+    public static <T> T asNewCall(Supplier<T> body) {
+        Boolean outer = NEW_CALL.get();
+        NEW_CALL.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) NEW_CALL.remove();
+        }
+    }
+
+    /** Units of work waiting for a connection now (tests wait for it). */
+    public int queued() {
+        return queued.get();
+    }
+
+    /** Units of work refused by admission control since the pool opened. */
+    public long refused() {
+        return refused.sum();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
 
     public boolean isPostgres() {
         return postgres;
+    }
+
+    /**
+     * True when no other node can share this database: an H2 database embedded in this JVM (a file or
+     * memory URL, not an H2 server's, nor {@code AUTO_SERVER}). Nothing then changes a call but this node,
+     * so there are no other nodes' changes to watch for (docs/RELIABILITY.md, "Waits keep their deadline").
+     */
+    public boolean servesOneNode() {
+        String url = dataSource.getJdbcUrl().toUpperCase(java.util.Locale.ROOT);
+        return url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                && !url.contains(";AUTO_SERVER=TRUE");
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -128,20 +199,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Takes a permit of the gate before the deadline (or the connection timeout), else -701. */
+    /**
+     * Takes a permit of the gate before the deadline (or the connection timeout), else -701; refused at once
+     * (-701) when the queue is already at this unit's limit.
+     */
     private void acquire() {
         if (dataSource.isClosed()) throw new StoreUnavailableException(new SQLException("the pool is closed", "08003"));
-        Long deadline = DEADLINE.get();
-        long waitNanos = TimeUnit.MILLISECONDS.toNanos(CONNECTION_TIMEOUT_MILLIS);
-        if (deadline != null) waitNanos = Math.min(waitNanos, deadline - System.nanoTime());
-        boolean got;
         try {
-            got = waitNanos > 0 ? gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS) : gate.tryAcquire();
+            // Fair: a free permit goes to this unit only when nobody waits for one.
+            if (gate.tryAcquire(0, TimeUnit.NANOSECONDS)) return;
+            int limit = NEW_CALL.get() != null ? admission.newCallQueueLimit() : admission.queueLimit();
+            if (queued.incrementAndGet() > limit) {
+                queued.decrementAndGet();
+                refused.increment();
+                throw new StoreBusyException(new SQLTransientConnectionException(
+                        "refused: " + limit + " units of work already wait for a connection"));
+            }
+            try {
+                Long deadline = DEADLINE.get();
+                long waitNanos = TimeUnit.MILLISECONDS.toNanos(CONNECTION_TIMEOUT_MILLIS);
+                if (deadline != null) waitNanos = Math.min(waitNanos, deadline - System.nanoTime());
+                if (waitNanos > 0 && gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) return;
+            } finally {
+                queued.decrementAndGet();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            got = false;
         }
-        if (!got) throw new StoreBusyException(new SQLTransientConnectionException("no connection free before the deadline"));
+        throw new StoreBusyException(new SQLTransientConnectionException("no connection free before the deadline"));
     }
 
     /**

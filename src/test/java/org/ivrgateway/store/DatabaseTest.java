@@ -74,31 +74,14 @@ class DatabaseTest {
     @BothDatabases
     void noWorkWaitsForAConnectionPastItsDeadline(TestDatabase test) throws Exception {
         try (Database db = Database.open(test.url(), test.user(), "", 2)) {
-            CountDownLatch holding = new CountDownLatch(2);
-            CountDownLatch release = new CountDownLatch(1);
-            Runnable hold = () -> db.inTransaction(c -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-            Thread first = Thread.ofVirtual().start(hold);
-            Thread second = Thread.ofVirtual().start(hold);
-            try {
-                assertTrue(holding.await(10, TimeUnit.SECONDS));
+            try (HeldConnections held = HeldConnections.take(db, 2)) {
                 // Without the deadline the unit of work would wait the whole connection timeout (3 s).
                 StoreException busy = assertTimeoutPreemptively(java.time.Duration.ofMillis(2_500), () ->
                         assertThrows(StoreException.class, () -> Database.withDeadline(
                                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100), () -> db.inTransaction(c -> 1))));
                 assertEquals(ReturnCode.TIMEOUT, busy.code());
                 assertFalse(busy.getMessage().contains("ivr-store"), busy.getMessage());
-            } finally {
-                release.countDown();
-                first.join();
-                second.join();
+                held.release();
             }
             assertEquals(Integer.valueOf(1), Database.withDeadline(System.nanoTime(), () -> db.inTransaction(c -> 1)),
                     "a deadline just passed still gets a free connection at once");

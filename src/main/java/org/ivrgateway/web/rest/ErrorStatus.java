@@ -5,7 +5,7 @@ import org.ivrgateway.api.ReturnCode;
 
 /**
  * The HTTP status for a return code of a rejected REST request: the unknown thing is 404, the bad input 400,
- * what the current state does not allow 409, the database unreachable 503; only a failure of our own is 500.
+ * what the current state does not allow 409, the database unreachable or the node too busy 503; only a failure of our own is 500.
  */
 final class ErrorStatus {
     private static final Set<ReturnCode> NOT_FOUND = Set.of(ReturnCode.NO_CALL, ReturnCode.UNKNOWN_AGENT,
@@ -23,7 +23,9 @@ final class ErrorStatus {
         if (NOT_FOUND.contains(code)) return 404;
         if (BAD_REQUEST.contains(code)) return 400;
         if (UNAVAILABLE.contains(code)) return 503;
-        if (code == ReturnCode.TIMEOUT) return 504;
+        // On REST, -701 is a node too busy to take the request now (no connection free in time, or refused by
+        // admission control): 503 with Retry-After, like the database away (docs/RELIABILITY.md).
+        if (code == ReturnCode.TIMEOUT) return 503;
         if (code == ReturnCode.UNKNOWN_ERROR) return 500;
         return 409;
     }

@@ -42,7 +42,10 @@ public final class RestServlet extends HttpServlet {
             if (e.code() == ReturnCode.UNKNOWN_ERROR) {
                 reply = incident(method, path, e);
             } else {
-                reply = new Reply(ErrorStatus.of(e.code()), new ErrorBody(e.getMessage(), e.code().code()), Map.of());
+                int status = ErrorStatus.of(e.code());
+                // Busy or unreachable: the client may try again in a second (docs/RELIABILITY.md).
+                reply = new Reply(status, new ErrorBody(e.getMessage(), e.code().code()),
+                        status == 503 ? Map.of("Retry-After", "1") : Map.of());
                 // The database away is the operator's news, not an incident: one line, the driver's words.
                 if (reply.status() >= 500) LOG.warn("{} {}: {} ({}: {})", method, path, e.getMessage(), e.code(),
                         String.valueOf(e.getCause()));
