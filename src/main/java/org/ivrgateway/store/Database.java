@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
      * when a new call's unit of work still joins them (database.newCallQueueLimit); see docs/RELIABILITY.md.
      */
     public record Admission(int queueLimit, int newCallQueueLimit) {
-        public static final int DEFAULT_QUEUE_LIMIT = 256;
+        public static final int DEFAULT_QUEUE_LIMIT = 4_096;
         public static final int DEFAULT_NEW_CALL_QUEUE_LIMIT = 32;
         public static final Admission DEFAULT = new Admission(DEFAULT_QUEUE_LIMIT, DEFAULT_NEW_CALL_QUEUE_LIMIT);
 
