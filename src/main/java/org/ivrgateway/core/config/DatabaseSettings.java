@@ -21,7 +21,7 @@ public record DatabaseSettings(Integer poolSize, Integer queueLimit, Integer new
         if (poolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException("database.poolSize: must be at most " + MAX_POOL_SIZE + ", was " + poolSize);
         }
-        queueLimit = Checks.atLeast("database.queueLimit", queueLimit, 0, Database.Admission.DEFAULT_QUEUE_LIMIT);
+        queueLimit = Checks.atLeast("database.queueLimit", queueLimit, 1, Database.Admission.DEFAULT_QUEUE_LIMIT);
         if (queueLimit > MAX_QUEUE_LIMIT) {
             throw new IllegalArgumentException("database.queueLimit: must be at most " + MAX_QUEUE_LIMIT + ", was " + queueLimit);
         }
