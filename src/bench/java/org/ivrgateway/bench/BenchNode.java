@@ -56,6 +56,11 @@ final class BenchNode implements ServerSide {
     }
 
     @Override
+    public String databaseUrl() {
+        return database.url.startsWith("jdbc:postgresql:") ? database.url : null;
+    }
+
+    @Override
     public ServerStats stats() {
         return ServerStats.now(database.serverPid());
     }

@@ -31,6 +31,7 @@ public final class BenchServerMain {
                 try {
                     String answer = switch (cmd[0]) {
                         case "stats" -> json.writeValueAsString(node.stats());
+                        case "database-url" -> java.util.Objects.requireNonNullElse(node.databaseUrl(), "");
                         case "baseline" -> node.startBaseline(Base64.getDecoder().decode(cmd[1])).toString();
                         case "baseline-stop" -> {
                             node.stopBaseline();

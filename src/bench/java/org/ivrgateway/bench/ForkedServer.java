@@ -115,6 +115,12 @@ final class ForkedServer implements ServerSide {
         return new String(Base64.getDecoder().decode(ask("profile-stop " + directory)), StandardCharsets.UTF_8);
     }
 
+    @Override
+    public String databaseUrl() throws Exception {
+        String url = ask("database-url");
+        return url.isEmpty() ? null : url;
+    }
+
     /** The process id, for reading its CPU from outside. */
     long pid() {
         return process.pid();

@@ -34,6 +34,11 @@ record RemoteServer(URI gateway) implements ServerSide {
     }
 
     @Override
+    public String databaseUrl() {
+        return null;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -23,6 +23,9 @@ interface ServerSide extends AutoCloseable {
 
     void startProfile(String name) throws Exception;
 
+    /** The JDBC URL another node can share (the wake-up phase), or null when the database is this node's own. */
+    String databaseUrl() throws Exception;
+
     /** Stops the recording, keeps it under {@code directory}, and returns its summary ({@link JfrSummary}). */
     String stopProfile(String directory) throws Exception;
 }
