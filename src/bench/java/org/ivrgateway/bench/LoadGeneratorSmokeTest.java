@@ -74,8 +74,9 @@ class LoadGeneratorSmokeTest {
             assertTrue(summary.contains(section), "summary.md lacks " + section);
         }
         assertEquals(3, Files.readAllLines(dir.resolve("recovery.csv")).size(), "a header and one line a second");
-        assertTrue(Files.readString(dir.resolve("profile-overload.txt")).startsWith("CPU samples: "),
-                "the overload window was profiled");
+        String profile = Files.readString(dir.resolve("profile-overload.txt"));
+        assertTrue(profile.startsWith("CPU samples: ") && profile.contains("## By request handler"),
+                "the overload window was profiled: " + profile);
     }
 
     @BothDatabases
