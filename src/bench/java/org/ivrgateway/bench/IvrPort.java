@@ -118,7 +118,11 @@ final class IvrPort implements Runnable {
                 recorder.get().refused("ReturnCode " + rc, status.micros());
                 return null;
             }
-            if (timeout == 0) AgentPool.sleep(Math.max(200, scenario.promptMillis()));
+            // A -701 long before the Timeout is no timeout but a wait refused (admission control): counted so,
+            // and the script plays a prompt before asking again, instead of asking again at once.
+            boolean refusedEarly = timeout > 0 && rc == -701 && status.micros() < timeout * 500L;
+            if (refusedEarly) recorder.get().refused("ReturnCode -701 (wait refused early)", status.micros());
+            if (timeout == 0 || refusedEarly) AgentPool.sleep(Math.max(200, scenario.promptMillis()));
         }
         return null;
     }

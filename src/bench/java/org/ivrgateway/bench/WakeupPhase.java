@@ -125,8 +125,12 @@ final class WakeupPhase {
             agentTook = changed != null;
             if (status == null || changed == null) return false;
             int rc = status.returnCode();
+            long done = answeredAt[0];
+            if (done < changeSent) {
+                recorder.get().error("QueryCallStatus (waiting)", "answered " + rc + " before the change was sent", null);
+                return false;
+            }
             if (rc == 2) {
-                long done = answeredAt[0];
                 (crossNode ? crossFromAnswer : sameFromAnswer).record(Math.max(0, done - changeAnswered) / 1_000);
                 (crossNode ? crossFromRequest : sameFromRequest).record((done - changeSent) / 1_000);
                 if (ok(waiterNode.call("Transfer", "SessionID", session, "CallID", callId, "ToDevice",
