@@ -61,6 +61,16 @@ final class BenchNode implements ServerSide {
     }
 
     @Override
+    public int parkedWaiters(String callId) {
+        return gateway.center().parkedWaiters(callId);
+    }
+
+    @Override
+    public boolean hearsOtherNodes() {
+        return gateway.center().hearsOtherNodes();
+    }
+
+    @Override
     public ServerStats stats() {
         return ServerStats.now(database.serverPid());
     }

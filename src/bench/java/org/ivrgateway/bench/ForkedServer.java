@@ -121,6 +121,16 @@ final class ForkedServer implements ServerSide {
         return url.isEmpty() ? null : url;
     }
 
+    @Override
+    public int parkedWaiters(String callId) throws Exception {
+        return Integer.parseInt(ask("parked " + callId));
+    }
+
+    @Override
+    public boolean hearsOtherNodes() throws Exception {
+        return Boolean.parseBoolean(ask("hears-other-nodes"));
+    }
+
     /** The process id, for reading its CPU from outside. */
     long pid() {
         return process.pid();

@@ -64,8 +64,8 @@ public final class LoadGenerator implements Callable<Integer> {
     double normalP99Ms;
     @Option(names = "--wake-lanes", description = "parallel lanes of the wakeup phase, 1 to " + Devices.WAKE_LANES + " (default: ${DEFAULT-VALUE})")
     int wakeLanes = Devices.WAKE_LANES;
-    @Option(names = "--wake-park-ms", description = "pause between parking a waiter and making the change (default: ${DEFAULT-VALUE})")
-    int wakeParkMillis = 100;
+    @Option(names = "--wake-park-ms", description = "longest wait for a waiter to park before the change is made (default: ${DEFAULT-VALUE})")
+    int wakeParkMillis = 2_000;
     @Option(names = "--ivr-seconds", description = "prompt time of one call in the sizing phase (default: ${DEFAULT-VALUE})")
     double ivrSeconds = 50;
     @Option(names = "--agents", description = "simulated agents (default: ${DEFAULT-VALUE})")
@@ -106,6 +106,7 @@ public final class LoadGenerator implements Callable<Integer> {
         if (overloadRate <= 0) overloadRate = 2 * rate;
         maxPorts = Math.max(saturationPorts, phases.contains("sizing") ? ports : 0);
         if (phases.contains("overload")) maxPorts = Math.max(maxPorts, overloadPorts());
+        if (phases.contains("wakeup")) maxPorts = Math.max(maxPorts, Devices.WAKE_LANES); // lane i calls from port i
         if (maxPorts > Devices.MAX_PORTS) {
             throw new CommandLine.ParameterException(new CommandLine(this), maxPorts + " ports needed, at most "
                     + Devices.MAX_PORTS + " (lower --ports or --overload-rate)");
@@ -178,7 +179,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 System.out.println("wakeup: " + wakeupNote);
             } else {
                 try (ServerSide second = startSecondNode(shared)) {
-                    wakeup = WakeupPhase.run(server.gateway(), second.gateway(), wakeLanes, duration, wakeParkMillis,
+                    wakeup = WakeupPhase.run(server, second, wakeLanes, duration, wakeParkMillis,
                             Math.max(1_000, waitMillis));
                 }
             }

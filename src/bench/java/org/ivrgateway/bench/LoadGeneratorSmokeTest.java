@@ -84,7 +84,7 @@ class LoadGeneratorSmokeTest {
     void theWakeupPhaseTimesCrossNodeWakeUpsOnPostgresAndSaysWhyNotOnH2(TestDatabase db, @TempDir Path out)
             throws Exception {
         LoadGenerator generator = new LoadGenerator();
-        int exit = run(generator, "--db", db.url(), "--phases", "wakeup", "--wake-lanes", "2", "--no-profile",
+        int exit = run(generator, "--db", db.url(), "--phases", "wakeup", "--no-profile",
                 "--out", out.toString());
 
         assertEquals(0, exit, "exit status");

@@ -39,6 +39,16 @@ record RemoteServer(URI gateway) implements ServerSide {
     }
 
     @Override
+    public int parkedWaiters(String callId) {
+        return -1;
+    }
+
+    @Override
+    public boolean hearsOtherNodes() {
+        return false;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -178,8 +178,8 @@ final class Report {
             return;
         }
         WakeupPhase.Result w = run.wakeup();
-        md.append(String.format(Locale.ROOT, "%n## Cross-node wake-up%n%n%s; %d lanes, waiter parked %d ms before the "
-                + "change, Timeout %d ms. Commit on A → the waiter's answer, in ms: from A's answer (lower bound) and "
+        md.append(String.format(Locale.ROOT, "%n## Cross-node wake-up%n%n%s; %d lanes, the change made once the waiter is "
+                + "parked (at most %d ms after its request), Timeout %d ms. Commit on A → the waiter's answer, in ms: from A's answer (lower bound) and "
                 + "from A's request (upper bound).%n%n| waiter on | samples | missed | p50 | p99 | max |%n|---|---|---|---|---|---|%n",
                 w.nodes(), w.lanes(), w.parkMillis(), w.timeoutMillis()));
         wakeRow(md, "node B (cross-node)", w.crossNodeFromChangeAnswerMs(), w.crossNodeFromChangeRequestMs(), w.crossNodeMissed());

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The wake-up phase (docs/BENCHMARKS.md, "Cross-node wake-up"): two gateway nodes on one PostgreSQL. In each
  * lane (a queue with one agent of its own, {@link Devices#wakeQueue}) a call is offered and queued, a
- * {@code QueryCallStatus} with a Timeout is parked on the waiter's node, and then the lane's agent becomes
+ * {@code QueryCallStatus} with a Timeout is parked on the waiter's node (the node says so: the phase asks it,
+ * {@link ServerSide#parkedWaiters}), and then the lane's agent becomes
  * available <em>on node A</em>: A's routing transaction assigns the call and commits, and the waiter must be
  * woken with status 2. Samples alternate between a waiter on node B (cross-node: only PostgreSQL's
  * LISTEN/NOTIFY can tell B) and a waiter on A itself (the same-node reference).
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class WakeupPhase {
     private final IvrClient nodeA;
     private final IvrClient nodeB;
+    private final ServerSide serverA;
+    private final ServerSide serverB;
     private final AtomicReference<Recorder> recorder = new AtomicReference<>(new Recorder());
     private final int parkMillis;
     private final int timeoutMillis;
@@ -43,17 +46,27 @@ final class WakeupPhase {
                   Map<String, Long> errorsByKind, List<String> errorSamples) {
     }
 
-    private WakeupPhase(URI a, URI b, int maxConnections, int parkMillis, int timeoutMillis) {
-        this.nodeA = new IvrClient(new HttpPool(a, maxConnections, 30_000), recorder::get);
-        this.nodeB = new IvrClient(new HttpPool(b, maxConnections, 30_000), recorder::get);
+    private WakeupPhase(ServerSide a, ServerSide b, int maxConnections, int parkMillis, int timeoutMillis) {
+        this.serverA = a;
+        this.serverB = b;
+        this.nodeA = new IvrClient(new HttpPool(a.gateway(), maxConnections, 30_000), recorder::get);
+        this.nodeB = new IvrClient(new HttpPool(b.gateway(), maxConnections, 30_000), recorder::get);
         this.parkMillis = parkMillis;
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Runs {@code lanes} lanes for {@code seconds} against nodes {@code a} (where agents change) and {@code b}. */
-    static Result run(URI a, URI b, int lanes, double seconds, int parkMillis, int timeoutMillis) throws Exception {
+    /**
+     * Runs {@code lanes} lanes for {@code seconds} against nodes {@code a} (where agents change) and {@code b};
+     * a waiter not parked within {@code parkMillis} is an error.
+     */
+    static Result run(ServerSide serverA, ServerSide serverB, int lanes, double seconds, int parkMillis, int timeoutMillis)
+            throws Exception {
         if (lanes < 1 || lanes > Devices.WAKE_LANES) throw new IllegalArgumentException("lanes: 1 to " + Devices.WAKE_LANES);
-        WakeupPhase phase = new WakeupPhase(a, b, 4 * lanes, parkMillis, timeoutMillis);
+        URI a = serverA.gateway();
+        URI b = serverB.gateway();
+        WakeupPhase phase = new WakeupPhase(serverA, serverB, 4 * lanes, parkMillis, timeoutMillis);
+        for (int i = 0; i < 300 && !(serverA.hearsOtherNodes() && serverB.hearsOtherNodes()); i++) AgentPool.sleep(100);
+        if (!serverB.hearsOtherNodes()) phase.recorder.get().error("wake-up", "node B does not listen to node A's changes", null);
         System.out.printf("wakeup: %d lanes, waiters on %s and %s, agents change on %s, %.0f s%n", lanes, b, a, a, seconds);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
@@ -77,6 +90,14 @@ final class WakeupPhase {
     }
 
     private void lane(int lane, long endNanos) {
+        try {
+            runLane(lane, endNanos);
+        } catch (Exception e) {
+            recorder.get().error("wake-up lane", e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void runLane(int lane, long endNanos) {
         String agent = Devices.wakeAgentId(lane);
         if (nodeA.rest("agent login", "/api/agents/" + agent + "/login",
                 "{\"device\":\"" + Devices.wakeAgentDevice(lane) + "\"}") == null) return; // logged on UNAVAILABLE
@@ -92,6 +113,7 @@ final class WakeupPhase {
     /** One wake-up; false when a step failed (counted as an error). */
     private boolean sample(int lane, boolean crossNode) {
         IvrClient waiterNode = crossNode ? nodeB : nodeA;
+        ServerSide waiterServer = crossNode ? serverB : serverA;
         String agent = Devices.wakeAgentId(lane);
         String device = Devices.ivrDevice(lane);
         String offered = waiterNode.rest("offer", "/api/telephony/offer",
@@ -117,7 +139,10 @@ final class WakeupPhase {
                 answeredAt[0] = System.nanoTime();
                 answer.complete(d);
             });
-            AgentPool.sleep(parkMillis); // the waiter's request reaches its node and parks
+            if (!parked(waiterServer, callId, answer)) {
+                recorder.get().error("QueryCallStatus (waiting)", "not parked within " + parkMillis + " ms", null);
+                return false; // the agent stays unavailable; the call is cleared
+            }
             long changeSent = System.nanoTime();
             String changed = nodeA.rest("agent state", "/api/agents/" + agent + "/state", "{\"state\":\"AVAILABLE\"}");
             long changeAnswered = System.nanoTime();
@@ -150,6 +175,16 @@ final class WakeupPhase {
             nodeA.rest("cleared", "/api/calls/" + callId + "/cleared", "{}");
             if (agentTook) nodeA.rest("agent state", "/api/agents/" + agent + "/state", "{\"state\":\"UNAVAILABLE\"}");
         }
+    }
+
+    /** Waits until {@code callId}'s waiter is parked on its node (asked every millisecond), at most parkMillis. */
+    private boolean parked(ServerSide node, String callId, CompletableFuture<ResultDocument> answer) throws Exception {
+        long deadline = System.nanoTime() + parkMillis * 1_000_000L;
+        while (System.nanoTime() < deadline && !answer.isDone()) {
+            if (node.parkedWaiters(callId) > 0) return true;
+            AgentPool.sleep(1);
+        }
+        return false;
     }
 
     private ResultDocument ok(ResultDocument doc, String kind) {
