@@ -51,6 +51,7 @@ public final class WaitLateness implements Callable<Integer> {
 
     /** The measured round's figures, for callers in the same JVM. */
     Figures result;
+    private String cpu = "";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new WaitLateness()).execute(args));
@@ -88,13 +89,18 @@ public final class WaitLateness implements Callable<Integer> {
                 Figures warm = waitAll(http, calls, warmupTimeout);
                 System.out.println("warm-up round of " + calls.size() + " waits of " + warmupTimeout + " ms: " + warm.line());
                 if (profile) server.startProfile("waits");
+                long serverCpu = ProcessCpu.tree(server.pid());
+                long ownCpu = ProcessCpu.self();
                 result = waitAll(http, calls.subList(0, waits), timeout);
+                // CPU seconds of the round, which a loaded machine does not change much, beside its wall-clock lateness.
+                cpu = String.format("CPU of the measured round: server %.2f s (its database included), generator %.2f s",
+                        (ProcessCpu.tree(server.pid()) - serverCpu) / 1e9, (ProcessCpu.self() - ownCpu) / 1e9);
                 if (profile) System.out.println(server.stopProfile(dir.resolve("jfr").toString()));
             } finally {
                 http.close();
             }
-            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s%n",
-                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line());
+            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s; %s%n",
+                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line(), cpu);
             System.out.print(report);
             Files.writeString(dir.resolve("waits.txt"), report);
         }

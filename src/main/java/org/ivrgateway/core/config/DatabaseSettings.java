@@ -5,7 +5,7 @@ import org.ivrgateway.store.Database;
 /**
  * {@code database:} — {@code poolSize}, the connections this node keeps to the database (2..500, default
  * 8: see docs/RELIABILITY.md for the measurement behind it). A request waits for one of them at most until
- * its deadline, never in the pool. Admission control: {@code queueLimit} (default 256), the units of work
+ * its deadline, never in the pool. Admission control: {@code queueLimit} (default 4,096), the units of work
  * that may wait for a connection before any further one is refused at once (-701, REST 503), and
  * {@code newCallQueueLimit} (default 32, at most {@code queueLimit}), the same for a new call's work
  * (Initialize, SetCallInfo, QueryCallInfo, an offer), so that past its capacity a node turns new calls away
