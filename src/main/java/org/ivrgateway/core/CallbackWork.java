@@ -116,7 +116,7 @@ final class CallbackWork {
     }
 
     List<Views.Callback> views() {
-        return parts.store().write(tx -> states.views(tx.c()));
+        return parts.store().transaction(tx -> states.views(tx.c()));
     }
 
     private void queue(Tx tx, CallbackStates.Open cb, Schedule schedule) throws SQLException {

@@ -179,7 +179,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Agent agent(String agentId) {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Views.Agent view = parts.desk().view(tx, agentId);
             return parts.config().sipTelephony() ? Registrations.withPhone(view, parts.registrations().live(tx)) : view;
         });
@@ -271,12 +271,12 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
-        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
+        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
     }
 
     @Override
     public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
-        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
+        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
     }
 
     @Override

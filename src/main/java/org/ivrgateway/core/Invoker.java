@@ -59,7 +59,7 @@ final class Invoker {
                 // Its first connection no request waits for longer than the longest wait it could ask for.
                 long checkDeadline = start + Signals.nanos(parts.config().gateway().maxWaitMillis());
                 request = Database.withDeadline(checkDeadline,
-                        () -> parts.store().write(tx -> check(tx, f, args, invocation, start)));
+                        () -> parts.store().transaction(tx -> check(tx, f, args, invocation, start)));
             } catch (StoreUnavailableException e) {
                 // The system status answers even without its database: overall status 0.
                 if (f == IvrFunction.QUERY_SYSTEM_STATUS) return offlineStatus.handle(null);

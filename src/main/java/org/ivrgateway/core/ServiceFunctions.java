@@ -30,12 +30,12 @@ final class ServiceFunctions {
     }
 
     Result getTransitNumber(Request r) {
-        String number = parts.store().write(tx -> parts.transit().acquire(tx.c(), r.callId()));
+        String number = parts.store().transaction(tx -> parts.transit().acquire(tx.c(), r.callId()));
         return r.success().with("TransitNumber", number);
     }
 
     Result releaseTransitNumber(Request r) {
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             parts.transit().release(tx.c(), r.callId());
             return null;
         });
@@ -52,7 +52,7 @@ final class ServiceFunctions {
             if (r.args().has(name)) schedules.add(r.args().string(name));
         }
         String description = r.args().string("Description", "");
-        String id = parts.store().write(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
+        String id = parts.store().transaction(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
                 r.args().string("QueueName"), description, r.args().integer("TimeZoneOffset"),
                 r.args().string("ContactName"), schedules, parts.contactData().all(tx, call.callId()),
                 call.businessUnit())));
@@ -71,7 +71,7 @@ final class ServiceFunctions {
     Result queryRoutingInfo(Request r) {
         CallRow call = r.call();
         AniDnis given = AniDnis.of(r.args().string("ANIDNIS"), call);
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Map<String, String> data = parts.contactData().all(tx, call.callId());
             String ani = data.getOrDefault("ANI", given.ani());
             String dnis = data.getOrDefault("DNIS", given.dnis());

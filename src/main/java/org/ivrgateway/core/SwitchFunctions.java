@@ -61,7 +61,7 @@ final class SwitchFunctions {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "SetDisplay needs the openscape-4000 platform");
         }
         String text = r.args().string("DisplayInfo");
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             CallRow call = parts.current(tx, r.callId());
             parts.calls().setDisplay(tx, call.callId(), text);
             String agentDevice = call.agentId() == null ? null : call.extension();
