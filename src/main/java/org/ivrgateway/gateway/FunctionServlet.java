@@ -27,9 +27,9 @@ final class FunctionServlet extends HttpServlet {
     private final transient RequestBinder binder;
     private final transient Renderer renderer;
     /** The VoiceXML collecting document for param-style calls; null where the style does not apply. */
-    private final transient VxmlRenderer collector;
+    private final transient VxmlDocuments collector;
 
-    FunctionServlet(IvrApi api, RequestBinder binder, Renderer renderer, VxmlRenderer collector) {
+    FunctionServlet(IvrApi api, RequestBinder binder, Renderer renderer, VxmlDocuments collector) {
         this.api = api;
         this.binder = binder;
         this.renderer = renderer;
@@ -70,7 +70,7 @@ final class FunctionServlet extends HttpServlet {
         try {
             switch (binder.bind(f, request, collector != null)) {
                 case Binding.Collect c -> {
-                    NoCache.write(response, VxmlRenderer.MEDIA_TYPE, collector.collect(f));
+                    NoCache.write(response, VxmlDocuments.MEDIA_TYPE, collector.collect(f));
                     return;
                 }
                 case Binding.Execute e -> result = api.invoke(e.invocation()).keepingInputs(e.invocation().values());

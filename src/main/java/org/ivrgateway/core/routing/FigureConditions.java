@@ -30,7 +30,7 @@ record FigureConditions(Integer estimatedWaitAbove, Integer estimatedWaitAtMost,
         }
         QueueConfig queue = config.queue(queueName).orElseThrow(() -> new IvrException(
                 ReturnCode.ROUTING_WORKFLOW_ERROR, key + ": unknown queue " + queueName));
-        QueueFigures f = facts.figures().apply(queue.name()).orElseThrow(() -> new IvrException(
+        RoutingFigures f = facts.figures().apply(queue.name()).orElseThrow(() -> new IvrException(
                 ReturnCode.ROUTING_WORKFLOW_ERROR, key + ": no figures for queue " + queue.name()));
         return (estimatedWaitAbove == null || f.estimatedWaitSeconds() > estimatedWaitAbove)
                 && (estimatedWaitAtMost == null || f.estimatedWaitSeconds() <= estimatedWaitAtMost)

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** The built-in templates, rendered without a server: schema-valid, and every value read back by Rhino. */
-class VxmlRendererTest {
+class VxmlDocumentsTest {
     static final String HOSTILE = Hostile.VALUE;
-    private final VxmlRenderer renderer = new VxmlRenderer(VxmlTemplates.load(null));
+    private final VxmlDocuments renderer = new VxmlDocuments(VxmlTemplates.load(null));
 
     @ParameterizedTest
     @EnumSource(IvrFunction.class)

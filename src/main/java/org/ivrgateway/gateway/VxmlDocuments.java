@@ -10,21 +10,21 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders VoiceXML from the templates: the result document (one {@code <var>} per result variable, then
- * {@code <return namelist>}) and the collecting document of the param style. The template sees
+ * Makes the VoiceXML documents from the templates (the {@link Renderer} of /vxml is {@link VxmlResultRenderer},
+ * which uses it): the result document (one {@code <var>} per result variable, then {@code <return namelist>}) and the collecting document of the param style. The template sees
  * {@code function} (the guide name), {@code variables} (each with {@code name} and {@code expr}, an
  * escaped ECMAScript literal), {@code namelist}, {@code returnCode}, {@code comment} (a whole XML comment
  * or empty, for th:utext) and, in the collecting document, {@code declared} (every variable it declares),
  * {@code inputs} (those it posts back), {@code namelist} and {@code next}. The templates' own comments are
  * not sent ({@link TemplateComments}). docs/VXML.md, "Templates".
  */
-final class VxmlRenderer {
+final class VxmlDocuments {
     public static final String MEDIA_TYPE = "application/voicexml+xml";
 
     private final VxmlTemplates templates;
     private final TemplateEngine engine = new TemplateEngine();
 
-    VxmlRenderer(VxmlTemplates templates) {
+    VxmlDocuments(VxmlTemplates templates) {
         this.templates = templates;
         engine.setTemplateResolver(new SourceMapResolver(templates.sources()));
         engine.addDialect(new TemplateComments());
