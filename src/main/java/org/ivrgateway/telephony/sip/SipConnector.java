@@ -13,6 +13,7 @@ import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.TelephonyConfig.SipConfig;
+import org.ivrgateway.json.Json;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.telephony.sip.SipLegs.Kind;
 import org.ivrgateway.telephony.sip.SipLegs.Leg;
@@ -48,7 +49,7 @@ public final class SipConnector implements AutoCloseable {
     private final SipLegs legs;
     private final KamailioRpc rpc;
     private final EvapiLink link;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     private final Thread poller;
     private final Map<String, Integer> disconnectTries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;

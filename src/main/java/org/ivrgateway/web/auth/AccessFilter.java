@@ -28,7 +28,7 @@ import org.ivrgateway.security.Digests;
 import org.ivrgateway.security.Principal;
 import org.ivrgateway.security.SignIns;
 import org.ivrgateway.web.rest.ErrorBody;
-import org.ivrgateway.web.rest.Json;
+import org.ivrgateway.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.web.ClientErrors;
+import org.ivrgateway.json.Json;
 import org.ivrgateway.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,37 @@
+package org.ivrgateway.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers' rules of docs/ARCHITECTURE.md, checked on the compiled main classes (ArchUnit), so that a
+ * change that breaks one fails here rather than in a review.
+ */
+class LayerRulesTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMain() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ivrgateway");
+    }
+
+    @Test
+    void oneJsonMapperIsMadeOnlyInTheJsonPackage() {
+        noClasses().that().resideOutsideOfPackage("org.ivrgateway.json..")
+                // the YAML configuration's mapper, over Jackson's YAML factory (a mapper reads one format)
+                .and().doNotHaveFullyQualifiedName("org.ivrgateway.server.config.ConfigLoader")
+                .should().callCodeUnitWhere(describe("a constructor or builder of a Jackson ObjectMapper",
+                        (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                                && (call.getName().equals("<init>") || call.getName().equals("builder"))))
+                .check(main);
+    }
+}
