@@ -3,7 +3,6 @@ package org.ivrgateway.core;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.Invocation;
@@ -126,8 +125,6 @@ final class Invoker {
     }
 
     private static Result incident(IvrFunction f, Exception e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {} in {}", incident, f.guideName(), e);
-        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident " + incident);
+        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, org.ivrgateway.api.Incident.log("in " + f.guideName(), e));
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
@@ -103,9 +103,8 @@ final class FunctionServlet extends HttpServlet {
     }
 
     private static Result incident(IvrFunction f, HttpServletRequest request, RuntimeException e) {
-        String id = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {} failed in the gateway", id, request.getMethod(), request.getRequestURI(), e);
-        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident " + id);
+        return Result.failure(f, ReturnCode.UNKNOWN_ERROR,
+                Incident.log(request.getMethod() + " " + request.getRequestURI() + " failed in the gateway", e));
     }
 
     private static Optional<IvrFunction> functionOf(String pathInfo) {

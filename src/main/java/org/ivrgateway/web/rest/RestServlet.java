@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.web.ClientErrors;
@@ -59,9 +59,7 @@ public final class RestServlet extends HttpServlet {
 
     /** Logged with its stack and an id; the answer carries the id and nothing of the exception. */
     private static Reply incident(String method, String path, RuntimeException e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {}", incident, method, path, e);
-        return new Reply(500, new ErrorBody("internal error, incident " + incident, null), Map.of());
+        return new Reply(500, new ErrorBody("internal error, " + Incident.log(method + " " + path, e), null), Map.of());
     }
 
     private Reply dispatch(HttpServletRequest request, String path, String method) {
