@@ -15,6 +15,7 @@ import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.store.StoreBusyException;
 import org.ivrgateway.store.StoreException;
 import org.ivrgateway.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -75,8 +76,8 @@ final class Invoker {
             LOG.warn("{}: database unreachable: {}", f.guideName(), String.valueOf(e.getCause()));
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
-            // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.
-            return e.code() == ReturnCode.UNKNOWN_ERROR ? incident(f, e) : Result.failure(f, e.code(), e.getMessage());
+            // No connection free in time is -701 (the server may be busy); any other store failure is an incident.
+            return e instanceof StoreBusyException ? Result.failure(f, ReturnCode.TIMEOUT, e.getMessage()) : incident(f, e);
         } catch (IvrException e) {
             return Result.failure(f, e.code(), e.getMessage());
         } catch (RuntimeException e) {

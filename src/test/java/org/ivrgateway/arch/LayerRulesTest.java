@@ -34,4 +34,11 @@ class LayerRulesTest {
                                 && (call.getName().equals("<init>") || call.getName().equals("builder"))))
                 .check(main);
     }
+
+    @Test
+    void theStoreKnowsNothingOfTheApi() {
+        noClasses().that().resideInAPackage("org.ivrgateway.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.ivrgateway.api..")
+                .check(main);
+    }
 }

@@ -15,6 +15,7 @@ import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.TelephonyConfig.SipConfig;
 import org.ivrgateway.json.Json;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.store.StoreException;
 import org.ivrgateway.telephony.sip.SipLegs.Kind;
 import org.ivrgateway.telephony.sip.SipLegs.Leg;
 import org.ivrgateway.telephony.sip.SipLegs.State;
@@ -107,7 +108,7 @@ public final class SipConnector implements AutoCloseable {
                         text(ev, "callId"));
                 default -> LOG.debug("evapi: event {} ignored", event);
             }
-        } catch (IvrException e) {
+        } catch (IvrException | StoreException e) {
             LOG.info("SIP: {} of {} refused by the core: {}", event, ev.path("callId").asText(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("SIP: handling {} failed", abbreviate(frame), e);
@@ -124,7 +125,7 @@ public final class SipConnector implements AutoCloseable {
             String callId;
             try {
                 callId = telephony.offer(dialed, text(ev, "ani"), text(ev, "dnis"), sipCallId);
-            } catch (IvrException e) {
+            } catch (IvrException | StoreException e) {
                 reject(ev, 480, "Temporarily Unavailable");
                 return;
             }
@@ -137,7 +138,7 @@ public final class SipConnector implements AutoCloseable {
             String callId;
             try {
                 callId = telephony.arrived(dialed, null, named.isEmpty() ? null : named);
-            } catch (IvrException e) {
+            } catch (IvrException | StoreException e) {
                 LOG.info("SIP: call {} at {} refused: {}", sipCallId, dialed, e.getMessage());
                 callId = null;
             }
@@ -175,7 +176,7 @@ public final class SipConnector implements AutoCloseable {
         if (leg.get().kind() == Kind.IVR && movedOn) return;
         try {
             telephony.cleared(leg.get().callId());
-        } catch (IvrException e) {
+        } catch (IvrException | StoreException e) {
             LOG.debug("SIP: call {} already gone: {}", leg.get().callId(), e.getMessage());
         }
     }
