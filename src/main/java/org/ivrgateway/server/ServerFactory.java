@@ -43,6 +43,7 @@ import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.core.config.ConfigurationViews;
 import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
@@ -124,7 +125,7 @@ public final class ServerFactory {
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
         Access access = Access.create(config, database, clock);
         context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        Console.install(context, center, center, center, config, access, clock);
+        Console.install(context, center, center, center, ConfigurationViews.of(config), access, clock);
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
                 .install(context);

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * change that breaks one fails here rather than in a review.
  */
 class LayerRulesTest {
+    private static final String CONFIG_PACKAGE = "org.ivrgateway.core.config";
     private static JavaClasses main;
 
     @BeforeAll
@@ -39,6 +41,16 @@ class LayerRulesTest {
     void theStoreKnowsNothingOfTheApi() {
         noClasses().that().resideInAPackage("org.ivrgateway.store..")
                 .should().dependOnClassesThat().resideInAPackage("org.ivrgateway.api..")
+                .check(main);
+    }
+
+    @Test
+    void theConsoleReadsViewsNotTheConfigurationRecords() {
+        // Role and AccessConfig are the sign-in's: who is asking, and the console's session rules.
+        noClasses().that().resideInAPackage("org.ivrgateway.web.console..")
+                .should().dependOnClassesThat(describe("configuration records other than Role and AccessConfig",
+                        (JavaClass c) -> c.getPackageName().equals(CONFIG_PACKAGE)
+                                && !c.getSimpleName().equals("Role") && !c.getName().startsWith(CONFIG_PACKAGE + ".AccessConfig")))
                 .check(main);
     }
 }

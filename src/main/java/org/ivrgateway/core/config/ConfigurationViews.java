@@ -1,14 +1,36 @@
-package org.ivrgateway.web.console;
+package org.ivrgateway.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ivrgateway.core.config.RoutingRule;
+import java.util.Locale;
+import org.ivrgateway.api.ConfigurationView;
 
-/** A routing rule in words, for the configuration page: its conditions and what it decides. */
-public record RuleInWords(String when, String then) {
+/** The configuration as the console shows it ({@link ConfigurationView}), routing rules in words. */
+public final class ConfigurationViews {
+    private ConfigurationViews() {
+    }
 
-    static RuleInWords of(RoutingRule rule) {
-        return new RuleInWords(conditions(rule.when()), action(rule));
+    public static ConfigurationView of(CenterConfig c) {
+        List<ConfigurationView.Queue> queues = c.queues().stream().map(q -> new ConfigurationView.Queue(q.name(),
+                q.businessUnit(), q.pilot(), q.serviceLevelSeconds(), q.overflow() == null ? null
+                        : new ConfigurationView.Overflow(q.overflow().afterSeconds(), q.overflow().destination())))
+                .toList();
+        List<ConfigurationView.Agent> agents = c.agents().stream()
+                .map(a -> new ConfigurationView.Agent(a.id(), a.name(), a.queues(), a.wrapUpSeconds())).toList();
+        CallbackConfig cb = c.callbacks();
+        List<String> hours = cb.hours().entrySet().stream().map(h -> h.getKey().name().charAt(0)
+                + h.getKey().name().substring(1).toLowerCase(Locale.ROOT) + " " + h.getValue().open() + "–"
+                + h.getValue().close()).toList();
+        return new ConfigurationView(c.platform().key(), c.multiTenant(), c.businessUnits(), c.adminServerName(),
+                c.gateway().maxWaitMillis(), c.gateway().sessionIdleSeconds(), c.statistics().windowMinutes(),
+                queues, agents, c.ivrDevices(), c.agentDevices(), c.transitNumbers().numbers(),
+                c.transitNumbers().expirySeconds(), new ConfigurationView.Callbacks(cb.queues(), cb.timeZone(), hours,
+                cb.excludedNumbers(), cb.maxDaysAhead()),
+                c.routing().stream().map(ConfigurationViews::inWords).toList());
+    }
+
+    static ConfigurationView.Rule inWords(RoutingRule rule) {
+        return new ConfigurationView.Rule(conditions(rule.when()), action(rule));
     }
 
     static String conditions(RoutingRule.When w) {
