@@ -13,8 +13,8 @@ import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.stats.QueueFigures;
 

@@ -18,7 +18,7 @@ import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Registrations;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;

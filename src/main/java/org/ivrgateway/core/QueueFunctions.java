@@ -4,7 +4,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.queue.Placement;
 import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.stats.QueueFigures;

@@ -5,7 +5,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.core.queue.Visits;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.TelephonyConfig;
+import org.ivrgateway.config.TelephonyConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 

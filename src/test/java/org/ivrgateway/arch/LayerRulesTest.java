@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * change that breaks one fails here rather than in a review.
  */
 class LayerRulesTest {
-    private static final String CONFIG_PACKAGE = "org.ivrgateway.core.config";
+    private static final String CONFIG_PACKAGE = "org.ivrgateway.config";
     private static JavaClasses main;
 
     @BeforeAll

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.ivrgateway.core.config.CallbackConfig;
+import org.ivrgateway.config.CallbackConfig;
 
 /**
  * The contact center's opening hours ({@code callbacks.businessHours} in {@code callbacks.timeZone});

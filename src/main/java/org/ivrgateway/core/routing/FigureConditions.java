@@ -2,9 +2,9 @@ package org.ivrgateway.core.routing;
 
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /** A rule's conditions on queue figures; each absent one holds. */
 record FigureConditions(Integer estimatedWaitAbove, Integer estimatedWaitAtMost, Integer agentsAvailableAtLeast,

@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.json.Json;
 
 /**

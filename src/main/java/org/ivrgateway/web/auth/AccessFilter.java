@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.util.InetAddressSet;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.security.AccessRules;
 import org.ivrgateway.security.AccessRules.Area;
 import org.ivrgateway.security.Digests;

@@ -10,7 +10,7 @@ import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.Role;
+import org.ivrgateway.config.Role;
 import org.ivrgateway.security.Principal;
 
 /**

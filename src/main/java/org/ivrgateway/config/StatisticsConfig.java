@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * {@code statistics:} — the sliding window over which the queue figures are measured, the handling time

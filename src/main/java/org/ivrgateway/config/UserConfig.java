@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * One person who signs in to the console ({@code users:}, docs/SECURITY.md): a name, a role (agent,

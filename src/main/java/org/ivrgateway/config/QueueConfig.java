@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * {@code queues[]} — a voice queue: its business unit, its ACD pilot (where queue-hold calls are sent), the

@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * {@code gateway:} — how long a QueryCallStatus may block (VoiceXML browsers give up on a fetch after

@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * {@code calls:} — {@code maxAgeHours}, how long a live call may go without any report (offer, answer,

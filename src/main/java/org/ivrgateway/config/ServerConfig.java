@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

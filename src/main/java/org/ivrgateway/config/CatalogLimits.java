@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Parameter;

@@ -1,4 +1,4 @@
-package org.ivrgateway.core.config;
+package org.ivrgateway.config;
 
 /**
  * {@code telephony:} — {@code heartbeatSeconds}: 0 (the default without {@code sip}) when the telephony side
