@@ -10,7 +10,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 
-/** QuerySystemStatus on a running node: the T-Server's state comes from the telephony side (CONTRACT §4.10). */
+/** QuerySystemStatus on a running node: the T-Server's state comes from the telephony side (docs/CONFORMANCE.md, QuerySystemStatus). */
 class SystemStatusTest {
 
     @BothDatabases
