@@ -169,6 +169,40 @@ class CallbackExecutionTest {
         assertNotNull(second.callbacks().getFirst().attemptList().getFirst().endedAt());
     }
 
+    /**
+     * The bug behind a due callback left PENDING for good (docs/CALLBACKS.md, "Nothing stuck"): the sweeper's
+     * loop runs while the sweeper's field names its thread, and the thread used to be started before the field
+     * named it; a thread that got the CPU at once ended there, and that node released nothing, silently. Here
+     * the sweeper's thread is made to run at once: its {@code start} returns only once the thread has ended or
+     * has released the due callback, with nobody else firing the timers.
+     */
+    @BothDatabases
+    void theSweeperReleasesADueCallbackEvenWhenItsThreadRunsBeforeStartReturns(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 120));
+        java.util.function.BooleanSupplier released = () -> !"PENDING".equals(callback(f, id).status());
+        try {
+            f.center.start(r -> new Thread(r, "test-sweeper") {
+                @Override
+                public void start() {
+                    super.start();
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (isAlive() && !released.getAsBoolean() && System.nanoTime() < deadline) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            });
+            assertEquals("QUEUED", callback(f, id).status(), "released by the node's own sweeper");
+        } finally {
+            f.center.close();
+        }
+    }
+
     private static Views.Callback callback(Fixture f, String id) {
         return f.center.callbacks().stream().filter(c -> c.callbackId().equals(id)).findFirst().orElseThrow();
     }
