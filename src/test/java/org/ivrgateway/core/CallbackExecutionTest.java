@@ -42,7 +42,9 @@ class CallbackExecutionTest {
     @BothDatabases
     void aCallbackBecomesDueIsOfferedAcceptedPlacedAndAnswered(TestDatabase db) throws Exception {
         Fixture f = new Fixture(db, config());
-        String id = create(f, schedule(f, 30, 120));
+        Fixture.Script call = f.monitored(IVR, "4165550100", "69030");
+        assertEquals(0, f.center.setContactData(call.session(), call.callId(), "Tier", "Gold").returnCode());
+        String id = create(f, call, schedule(f, 30, 120));
         f.center.runTimers();
         assertEquals("PENDING", callback(f, id).status(), "its window opens in 30 minutes");
         f.advance(31 * 60);
@@ -57,6 +59,13 @@ class CallbackExecutionTest {
         assertEquals("OFFERED", offered.status());
         assertEquals(ALAN, offered.offeredTo());
         assertEquals("Ann Caller", offered.contactName());
+        assertEquals("Billing question", offered.description());
+        assertEquals(java.util.Map.of("Tier", "Gold"), offered.contactData(), "the caller's contact data");
+        assertEquals(0, offered.attempts());
+        assertEquals(3, offered.maxAttempts());
+        assertTrue(offered.schedules().getFirst().startsWith(PHONE + ";"));
+        assertTrue(f.center.calls().stream().anyMatch(c -> c.callId().equals(offered.queuedCallId())
+                && PHONE.equals(c.ani())), "the agent's call shows the number to call");
         assertEquals(offered.queuedCallId(), f.center.agent(ALAN).callId());
 
         Views.Callback dialing = f.center.acceptCallback(id, ALAN);
@@ -83,7 +92,10 @@ class CallbackExecutionTest {
         List<String> outcomes = List.of("no-answer", "busy", "no-answer");
         for (int attempt = 1; attempt <= 3; attempt++) {
             f.center.runTimers();
-            assertEquals("OFFERED", callback(f, id).status(), "attempt " + attempt);
+            Views.Callback offer = callback(f, id);
+            assertEquals("OFFERED", offer.status(), "attempt " + attempt);
+            assertEquals(attempt - 1, offer.attempts(), "the attempts so far, shown with the offer");
+            assertEquals(attempt - 1, offer.attemptList().size());
             f.center.acceptCallback(id, ALAN);
             Views.Callback after = f.center.callbackOutcome(id, outcomes.get(attempt - 1));
             assertEquals(attempt, after.attempts());
@@ -118,6 +130,48 @@ class CallbackExecutionTest {
         f.center.runTimers();
         assertEquals("EXPIRED", callback(f, id).status());
         assertTrue(f.center.calls().stream().noneMatch(c -> "CBQueue".equals(c.queue())));
+
+        String neverQueued = create(f, schedule(f, 0, 30));
+        f.advance(31 * 60);
+        f.center.runTimers();
+        assertEquals("EXPIRED", callback(f, neverQueued).status(), "its window passed while pending");
+
+        f.available(ALAN, "5001");
+        String shortWindow = create(f, schedule(f, 0, 5));
+        f.center.runTimers();
+        f.center.acceptCallback(shortWindow, ALAN);
+        Views.Callback after = f.center.callbackOutcome(shortWindow, "no-answer");
+        assertEquals("EXPIRED", after.status(), "no schedule is left after retryMinutes");
+        assertEquals(1, after.attempts());
+        assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status());
+    }
+
+    @BothDatabases
+    void aDialledCallbackWhoseCallIsClearedOrNeverReportedIsRecordedFailedAndRetried(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        f.available(ALAN, "5001");
+        String cleared = create(f, schedule(f, 0, 240));
+        f.center.runTimers();
+        Views.Callback dialing = f.center.acceptCallback(cleared, ALAN);
+        f.center.cleared(dialing.queuedCallId());
+        f.center.runTimers();
+        Views.Callback afterClear = callback(f, cleared);
+        assertEquals("PENDING", afterClear.status(), "cleared without an outcome: failed, retried");
+        assertEquals("failed", afterClear.attemptList().getFirst().outcome());
+        assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status());
+
+        String silent = create(f, "4165550198;" + schedule(f, 0, 240).substring(PHONE.length() + 1));
+        f.center.runTimers();
+        f.center.acceptCallback(silent, ALAN);
+        f.advance(5 * 60);
+        f.center.runTimers();
+        assertEquals("DIALING", callback(f, silent).status(), "5 minutes are allowed for the outcome");
+        f.advance(1);
+        f.center.runTimers();
+        Views.Callback afterSilence = callback(f, silent);
+        assertEquals("PENDING", afterSilence.status());
+        assertEquals("failed", afterSilence.attemptList().getFirst().outcome());
+        assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status(), "the agent is free again");
     }
 
     @BothDatabases
@@ -134,6 +188,20 @@ class CallbackExecutionTest {
         assertEquals("CANCELLED", callback(f, id).status());
         assertNull(f.center.agent(ALAN).callId());
         assertEquals(ReturnCode.INVALID_CALLBACK_ID.code(), f.center.deleteCallback(call.session(), id).returnCode());
+
+        String beforeItsWindow = create(f, call, "4165550198;" + schedule(f, 30, 120).substring(PHONE.length() + 1));
+        assertEquals(0, f.center.deleteCallback(call.session(), beforeItsWindow).returnCode());
+        String offered = create(f, call, "4165550197;" + schedule(f, 0, 120).substring(PHONE.length() + 1));
+        f.center.runTimers();
+        assertEquals(ALAN, callback(f, offered).offeredTo());
+        assertEquals(0, f.center.deleteCallback(call.session(), offered).returnCode());
+        assertNull(f.center.agent(ALAN).callId(), "the offer is taken back");
+        assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status());
+        f.advance(31 * 60);
+        f.center.runTimers();
+        assertEquals("CANCELLED", callback(f, beforeItsWindow).status());
+        assertEquals("CANCELLED", callback(f, offered).status());
+        assertNull(f.center.agent(ALAN).callId(), "neither is ever offered");
     }
 
     @BothDatabases
