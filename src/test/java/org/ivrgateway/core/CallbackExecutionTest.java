@@ -84,6 +84,52 @@ class CallbackExecutionTest {
         assertEquals(AgentStatus.AVAILABLE, f.center.agent(ALAN).status());
     }
 
+    /**
+     * docs/CALLBACKS.md, "Order": an agent serving a callers' queue and a callback queue takes the callers
+     * waiting before a due callback, and those of a higher priority, first; callbacks are offered one at a
+     * time, as the agent frees up, in the order they became due.
+     */
+    @BothDatabases
+    void aCallbackNeverCutsAheadOfWaitingCallersAndIsReleasedAsTheAgentFreesUp(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        Fixture.Script early = f.monitored(IVR, "4165550100", "69030");
+        assertEquals(0, f.center.enqueue(early.session(), early.callId(), 1, "Sales", 1, null, null).returnCode());
+        f.advance(1);
+        String first = create(f, early, schedule(f, 0, 120));
+        f.center.runTimers();
+        f.advance(1);
+        String second = create(f, early, "4165550198;" + schedule(f, 0, 120).substring(PHONE.length() + 1));
+        f.center.runTimers();
+        f.advance(1);
+        Fixture.Script urgent = f.monitored(Fixture.IVR2, "4165550111", "69030");
+        assertEquals(0, f.center.enqueue(urgent.session(), urgent.callId(), 1, "Sales", 5, null, null).returnCode());
+        assertEquals("QUEUED", callback(f, first).status());
+        assertEquals("QUEUED", callback(f, second).status());
+
+        f.available(ALAN, "5001");
+        List<String> served = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String callId = f.center.agent(ALAN).callId();
+            assertNotNull(callId, "offer " + (i + 1));
+            served.add(callId);
+            Views.Callback firstNow = callback(f, first);
+            Views.Callback secondNow = callback(f, second);
+            long offeredCallbacks = java.util.stream.Stream.of(firstNow, secondNow)
+                    .filter(c -> "OFFERED".equals(c.status())).count();
+            assertTrue(offeredCallbacks <= 1, "one agent, one callback offered at a time");
+            if (callId.equals(firstNow.queuedCallId()) || callId.equals(secondNow.queuedCallId())) {
+                String cb = callId.equals(firstNow.queuedCallId()) ? first : second;
+                f.center.acceptCallback(cb, ALAN);
+                f.center.callbackOutcome(cb, "answered");
+            } else {
+                f.center.answered(callId);
+            }
+            f.center.cleared(callId);
+        }
+        assertEquals(List.of(urgent.callId(), early.callId(), callback(f, first).queuedCallId(),
+                callback(f, second).queuedCallId()), served, "priority, then time of entry, callbacks last");
+    }
+
     @BothDatabases
     void anUnansweredCallbackIsRetriedAfterRetryMinutesAndClosesAfterMaxAttempts(TestDatabase db) throws Exception {
         Fixture f = new Fixture(db, config());
