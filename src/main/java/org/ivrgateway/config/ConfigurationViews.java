@@ -20,7 +20,7 @@ public final class ConfigurationViews {
         CallbackConfig cb = c.callbacks();
         List<String> hours = cb.hours().entrySet().stream().map(h -> h.getKey().name().charAt(0)
                 + h.getKey().name().substring(1).toLowerCase(Locale.ROOT) + " " + h.getValue().open() + "–"
-                + h.getValue().close()).toList();
+                + h.getValue().closeText()).toList();
         return new ConfigurationView(c.platform().key(), c.multiTenant(), c.businessUnits(), c.adminServerName(),
                 c.gateway().maxWaitMillis(), c.gateway().sessionIdleSeconds(), c.statistics().windowMinutes(),
                 queues, agents, c.ivrDevices(), c.agentDevices(), c.transitNumbers().numbers(),
