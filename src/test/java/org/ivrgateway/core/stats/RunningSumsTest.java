@@ -104,7 +104,7 @@ class RunningSumsTest {
 
     @AfterContainer
     static void closeDatabases() {
-        Stores.closeAll();
+        for (Stores s : Stores.values()) s.close();
     }
 
     @Provide
@@ -312,12 +312,10 @@ class RunningSumsTest {
             return db;
         }
 
-        static synchronized void closeAll() {
-            for (Stores s : values()) {
-                if (s.test != null) s.test.close();
-                s.test = null;
-                s.db = null;
-            }
+        synchronized void close() {
+            if (test != null) test.close();
+            test = null;
+            db = null;
         }
     }
 
