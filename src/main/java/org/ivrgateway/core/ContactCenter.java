@@ -95,6 +95,13 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         return this;
     }
 
+    /** The same, the sweeper on a thread of {@code sweeperThreads} (for tests). */
+    ContactCenter start(java.util.concurrent.ThreadFactory sweeperThreads) {
+        feed.start();
+        sweeper.start(sweeperThreads);
+        return this;
+    }
+
     /** Fires every due timer now (overflow, reservation end, wrap-up end, idle sessions); the sweeper's job. */
     public void runTimers() {
         sweeper.runTimers();
