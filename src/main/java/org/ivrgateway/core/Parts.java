@@ -37,7 +37,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
     static Parts build(CenterConfig config, Store store, Signals signals) {
         Calls calls = new Calls();
         Agents agents = new Agents();
-        Visits visits = new Visits();
+        Visits visits = new Visits(config);
         SwitchEvents events = new SwitchEvents();
         TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
         Registrations registrations = new Registrations();
