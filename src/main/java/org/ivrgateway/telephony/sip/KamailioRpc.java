@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kamailio's JSON-RPC (module jsonrpcs over xhttp, docs/TELEPHONY.md), for what the switch does on the
- * gateway's request outside of a transaction: ending a dialog ({@code dlg.end_dlg}, BYE to both sides).
+ * gateway's request outside of a transaction: ending a dialog (a BYE to each side, by the event route
+ * {@code evrexec:disconnect} of samples/kamailio/kamailio.cfg, run with {@code evrexec.run}).
  */
 final class KamailioRpc {
     private final URI uri;
@@ -27,17 +28,14 @@ final class KamailioRpc {
         this.json = json;
     }
 
-    /** What {@code dlg.end_dlg} did. */
-    enum Ended { ENDED, UNKNOWN, FAILED }
-
     /**
-     * Ends a confirmed dialog: ENDED, UNKNOWN when Kamailio does not know it (already ended, 404), FAILED
-     * for any other error (for example a dialog not confirmed yet).
+     * Ends the confirmed dialog of the SIP call {@code sipCallId}: Kamailio sends a BYE to each side (and
+     * reports the end as an {@code ended} event). False when the RPC failed; a dialog Kamailio does not know
+     * (any more) is only logged by Kamailio.
      */
-    Ended endDialog(long hEntry, long hId) throws IOException, InterruptedException {
-        JsonNode reply = call("dlg.end_dlg", List.of(hEntry, hId));
-        if (!reply.has("error")) return Ended.ENDED;
-        return reply.path("error").path("code").asInt() == 404 ? Ended.UNKNOWN : Ended.FAILED;
+    boolean disconnect(String sipCallId) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("callId", sipCallId));
+        return !call("evrexec.run", List.of("evrexec:disconnect", data)).has("error");
     }
 
     private JsonNode call(String method, List<?> params) throws IOException, InterruptedException {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code cancel}/{@code failed} (the caller gave up, or the call failed), {@code noanswer} (an agent's
  * phone did not answer within the ring time: the core's ring-no-answer, docs/ARCHITECTURE.md) and
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
- * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC, ARRIVAL and DISPLAY
+ * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC (a BYE to each side), ARRIVAL and DISPLAY
  * need nothing; TRANSFER stays pending (the voice platform transfers its own calls).
  */
 public final class SipConnector implements AutoCloseable {
@@ -255,10 +255,9 @@ public final class SipConnector implements AutoCloseable {
         boolean done = true;
         for (Leg leg : all) {
             if (leg.state() == State.ENDED) continue;
-            if (leg.hEntry() != null && leg.hId() != null) {
+            if (leg.state() == State.CONFIRMED) {
                 try {
-                    KamailioRpc.Ended ended = rpc.endDialog(leg.hEntry(), leg.hId());
-                    if (ended == KamailioRpc.Ended.FAILED) done = false;
+                    if (!rpc.disconnect(leg.sipCallId())) done = false;
                 } catch (IOException ex) {
                     LOG.warn("SIP: Disconnect of {}: Kamailio JSON-RPC failed: {}", callId, ex.toString());
                     done = false;

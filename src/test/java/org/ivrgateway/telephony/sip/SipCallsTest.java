@@ -111,12 +111,10 @@ class SipCallsTest {
     }
 
     /**
-     * (c) Disconnect ends the caller's leg and the IVR port's leg, through Kamailio's JSON-RPC. Disabled:
-     * Kamailio 5.6's dlg.end_dlg sometimes sends only the first BYE (docs/TELEPHONY.md, "Known issue"), so
-     * this fails about one run in two even on a quiet machine; it runs with -Divr.test.sipDisconnect=true.
+     * (c) Disconnect ends the caller's leg and the IVR port's leg, through Kamailio's JSON-RPC: each SIPp side
+     * plays its scenario to the end only when it got its BYE.
      */
     @BothDatabases
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ivr.test.sipDisconnect", matches = "true")
     void disconnectEndsBothLegs(TestDatabase database) throws Exception {
         try (SipRig rig = SipRig.start(database)) {
             int ivrPort = freeUdpPort();
