@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kamailio's JSON-RPC (module jsonrpcs over xhttp, docs/TELEPHONY.md), for what the switch does on the
- * gateway's request outside of a transaction: ending a dialog (a BYE to each side, by the event route
- * {@code evrexec:disconnect} of samples/kamailio/kamailio.cfg, run with {@code evrexec.run}).
+ * gateway's request outside of a transaction, each an event route of samples/kamailio/kamailio.cfg run with
+ * {@code evrexec.run}: ending a dialog ({@code evrexec:disconnect}, a BYE to each side) and placing a
+ * callback's call ({@code evrexec:dial}).
  */
 final class KamailioRpc {
     private final URI uri;
@@ -36,6 +37,15 @@ final class KamailioRpc {
     boolean disconnect(String sipCallId) throws IOException, InterruptedException {
         String data = json.writeValueAsString(Map.of("callId", sipCallId));
         return !call("evrexec.run", List.of("evrexec:disconnect", data)).has("error");
+    }
+
+    /**
+     * Places a callback's call (docs/TELEPHONY.md): Kamailio rings the phone registered for {@code device}
+     * and, once answered, has it call {@code number}. False when the RPC failed.
+     */
+    boolean dial(String device, String number) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("from", device, "to", number));
+        return !call("evrexec.run", List.of("evrexec:dial", data)).has("error");
     }
 
     private JsonNode call(String method, List<?> params) throws IOException, InterruptedException {

@@ -35,12 +35,16 @@ import org.slf4j.LoggerFactory;
  * {@code cancel}/{@code failed} (the caller gave up, or the call failed), {@code noanswer} (an agent's
  * phone did not answer within the ring time: the core's ring-no-answer, docs/ARCHITECTURE.md) and
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
- * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC (a BYE to each side), ARRIVAL and DISPLAY
- * need nothing; TRANSFER stays pending (the voice platform transfers its own calls).
+ * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC (a BYE to each side),
+ * DIAL places a callback's call (Kamailio rings the agent's phone, then has it call the customer: the
+ * attempt's outcome is reported to the core), ARRIVAL and DISPLAY need nothing; TRANSFER stays pending (the
+ * voice platform transfers its own calls).
  */
 public final class SipConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipConnector.class);
     private static final long POLL_MS = 200;
+    /** The user part of the From of a callback's first call (CALLBACK_URI in kamailio.cfg). */
+    static final String CALLBACK_USER = "callback";
 
     private final CenterConfig config;
     private final SipConfig sip;
@@ -99,7 +103,9 @@ public final class SipConnector implements AutoCloseable {
                 case "held" -> legs.held(text(ev, "callId"), ev.path("tindex").asLong(), ev.path("tlabel").asLong());
                 case "answered" -> answered(ev);
                 case "acked" -> legs.confirmed(text(ev, "callId"));
-                case "ended", "cancel", "failed" -> ended(text(ev, "callId"));
+                case "ended", "failed" -> ended(text(ev, "callId"));
+                case "cancel" -> cancelled(text(ev, "callId"));
+                case "dialfailed" -> dialFailed(text(ev, "callId"), ev.path("code").asInt());
                 case "noanswer" -> noAnswer(ev);
                 case "registered" -> telephony.registered(text(ev, "device"), Math.max(0, ev.path("expires").asLong()));
                 case "unreachable" -> LOG.info("SIP: {} is not registered; call {} not relayed", text(ev, "target"),
@@ -128,7 +134,7 @@ public final class SipConnector implements AutoCloseable {
                 return;
             }
             legs.insert(sipCallId, callId, Kind.IVR, State.RELAYED, tIndex, tLabel);
-            relay(tIndex, tLabel, dialed, 0, false);
+            relay(tIndex, tLabel, dialed, 0, Watch.NONE);
         } else if (isPilot(dialed) || config.transitNumbers().numbers().contains(dialed)) {
             // The new INVITE has its own Call-ID; the script may name its call with an X-IVR-CallID header,
             // else the core takes the one call expected there (and refuses to guess between several).
@@ -148,9 +154,24 @@ public final class SipConnector implements AutoCloseable {
             boolean pilot = isPilot(dialed);
             send(message("hold", tIndex, tLabel, Map.of("code", pilot ? 182 : 180,
                     "reason", pilot ? "Queued" : "Ringing")));
-        } else {
-            relay(tIndex, tLabel, dialed, 0, false);
+        } else if (!callbackLeg(sipCallId, text(ev, "ani"), dialed, tIndex, tLabel)) {
+            relay(tIndex, tLabel, dialed, 0, Watch.NONE);
         }
+    }
+
+    /**
+     * A call that a DIAL sent to Kamailio leads to: its first call, ringing the agent's phone (from
+     * {@link #CALLBACK_USER}), or the agent's phone calling the callback's number. Relayed with the ring
+     * time, and watched: Kamailio reports how it failed ({@code dialfailed}). False for any other call.
+     */
+    private boolean callbackLeg(String sipCallId, String ani, String dialed, long tIndex, long tLabel) {
+        boolean first = CALLBACK_USER.equals(ani);
+        Optional<Dial> dial = first ? dialing(dialed, null) : dialing(ani, dialed);
+        if (dial.isEmpty()) return false;
+        legs.insert(sipCallId, dial.get().event().callId(), first ? Kind.BRIDGE : Kind.CALLBACK, State.RELAYED,
+                tIndex, tLabel);
+        relay(tIndex, tLabel, dialed, sip.ringSeconds(), Watch.DIAL);
+        return true;
     }
 
     private void answered(JsonNode ev) {
@@ -161,11 +182,19 @@ public final class SipConnector implements AutoCloseable {
         // At an IVR device the call was already there since its offer; answered is for the agent's phone
         // (or the overflow destination) that a held call was relayed to.
         if (leg.get().kind() == Kind.HELD) telephony.answered(leg.get().callId());
+        // The customer answered the agent's phone: the callback reached its contact.
+        if (leg.get().kind() == Kind.CALLBACK) dialed(leg.get().callId(), "answered");
     }
 
     private void ended(String sipCallId) {
         Optional<Leg> leg = legs.find(sipCallId);
-        if (leg.isEmpty() || !legs.ended(sipCallId)) return;
+        if (leg.isEmpty()) return;
+        boolean dialLeg = leg.get().kind() == Kind.BRIDGE || leg.get().kind() == Kind.CALLBACK;
+        // A callback's call that was never answered ends the attempt through its dialfailed event.
+        if (dialLeg && leg.get().state() == State.RELAYED) return;
+        if (!legs.ended(sipCallId)) return;
+        // A callback's first call ends once the agent's phone took the REFER: the call goes on.
+        if (leg.get().kind() == Kind.BRIDGE) return;
         // An IVR leg that ends after the call moved on (the platform transferred it to a pilot or a transit
         // number: a newer leg) does not end the call.
         List<Leg> all = legs.ofCall(leg.get().callId());
@@ -177,6 +206,32 @@ public final class SipConnector implements AutoCloseable {
         } catch (IvrException e) {
             LOG.debug("SIP: call {} already gone: {}", leg.get().callId(), e.getMessage());
         }
+    }
+
+    /** The caller gave up while the call rang (CANCEL). */
+    private void cancelled(String sipCallId) {
+        Optional<Leg> leg = legs.find(sipCallId);
+        if (leg.isPresent() && leg.get().kind() == Kind.CALLBACK && leg.get().state() == State.RELAYED
+                && legs.ended(sipCallId)) {
+            // The agent hung up before the customer answered.
+            dialed(leg.get().callId(), "no-answer");
+            return;
+        }
+        ended(sipCallId);
+    }
+
+    /** A callback's call failed with SIP status {@code code}: the attempt's outcome. */
+    private void dialFailed(String sipCallId, int code) {
+        Optional<Leg> leg = legs.find(sipCallId);
+        if (leg.isEmpty() || !legs.ended(sipCallId)) return;
+        // The agent's own phone not answering its callback is no answer of the contact's: the attempt failed.
+        String outcome = leg.get().kind() == Kind.BRIDGE ? "failed" : switch (code) {
+            case 486, 600, 603 -> "busy";
+            case 408, 480, 487 -> "no-answer";
+            default -> "failed";
+        };
+        LOG.info("SIP: callback call {} failed (SIP {}): {}", leg.get().callId(), code, outcome);
+        dialed(leg.get().callId(), outcome);
     }
 
     private void noAnswer(JsonNode ev) {
@@ -216,6 +271,7 @@ public final class SipConnector implements AutoCloseable {
             case "DISCONNECT" -> {
                 if (disconnect(e.callId())) telephony.acknowledge(e.id());
             }
+            case "DIAL" -> dial(e);
             case "ARRIVAL", "DISPLAY" -> telephony.acknowledge(e.id());
             default -> {
                 // TRANSFER: a call at an IVR port is transferred by the voice platform itself
@@ -237,7 +293,8 @@ public final class SipConnector implements AutoCloseable {
         Optional<Leg> held = all.stream().filter(l -> l.kind() == Kind.HELD && l.state() == State.HELD).findFirst();
         if (held.isPresent() && legs.claim(held.get().sipCallId(), State.HELD, State.RELAYED)) {
             boolean toAgent = !"overflow".equals(e.detail());
-            relay(held.get().tIndex(), held.get().tLabel(), e.destination(), toAgent ? sip.ringSeconds() : 0, toAgent);
+            relay(held.get().tIndex(), held.get().tLabel(), e.destination(), toAgent ? sip.ringSeconds() : 0,
+                    toAgent ? Watch.AGENT : Watch.NONE);
         }
         telephony.acknowledge(e.id());
     }
@@ -279,10 +336,89 @@ public final class SipConnector implements AutoCloseable {
         return true;
     }
 
+    // Callbacks (docs/TELEPHONY.md, "Callbacks")
+
+    /** A DIAL operation: the callback, and the agent's device it is placed from ({@code callback=…;from=…}). */
+    private record Dial(Views.SwitchEvent event, String callbackId, String from) {
+        static Optional<Dial> of(Views.SwitchEvent e) {
+            if (!"DIAL".equals(e.type()) || e.detail() == null || e.destination() == null
+                    || e.destination().isBlank()) return Optional.empty();
+            Map<String, String> parts = new LinkedHashMap<>();
+            for (String part : e.detail().split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) parts.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            String callback = parts.get("callback");
+            String from = parts.get("from");
+            if (callback == null || from == null || from.isBlank()) return Optional.empty();
+            return Optional.of(new Dial(e, callback, from));
+        }
+    }
+
+    /**
+     * Sends a DIAL to Kamailio once (the marker leg {@code dial-<event id>} is the claim, so one node sends
+     * it); the operation stays pending until the attempt's outcome is known.
+     */
+    private void dial(Views.SwitchEvent e) throws InterruptedException {
+        Optional<Dial> dial = Dial.of(e);
+        if (dial.isEmpty()) {
+            LOG.warn("SIP: DIAL {} names no agent's device or number ({}); not placed", e.id(), e.detail());
+            telephony.acknowledge(e.id());
+            return;
+        }
+        if (!legs.insertNew(marker(e), e.callId(), Kind.BRIDGE, State.ENDED)) return;
+        boolean asked;
+        try {
+            asked = rpc.dial(dial.get().from(), e.destination());
+        } catch (IOException ex) {
+            LOG.warn("SIP: callback {}: Kamailio JSON-RPC failed: {}", dial.get().callbackId(), ex.toString());
+            asked = false;
+        }
+        if (!asked) dialed(e.callId(), "failed");
+    }
+
+    /** The DIAL sent to Kamailio for a call from {@code device} (to {@code number}, when not null). */
+    private Optional<Dial> dialing(String device, String number) {
+        return telephony.pendingEvents().stream().map(Dial::of).flatMap(Optional::stream)
+                .filter(d -> d.from().equals(device) && (number == null || number.equals(d.event().destination())))
+                .filter(d -> legs.find(marker(d.event())).isPresent())
+                .findFirst();
+    }
+
+    /** The callback attempt of call {@code callId} ended with {@code outcome}; its DIAL is done. */
+    private void dialed(String callId, String outcome) {
+        for (Views.SwitchEvent e : telephony.pendingEvents()) {
+            if (!callId.equals(e.callId())) continue;
+            Optional<Dial> dial = Dial.of(e);
+            if (dial.isEmpty()) continue;
+            try {
+                telephony.callbackOutcome(dial.get().callbackId(), outcome);
+            } catch (IvrException ex) {
+                LOG.info("SIP: outcome {} of callback {} refused: {}", outcome, dial.get().callbackId(), ex.getMessage());
+            }
+            telephony.acknowledge(e.id());
+        }
+    }
+
+    private static String marker(Views.SwitchEvent e) {
+        return "dial-" + e.id();
+    }
+
     // Messages to Kamailio
 
-    private void relay(long tIndex, long tLabel, String target, int ringSeconds, boolean watch) {
-        send(message("relay", tIndex, tLabel, Map.of("target", target, "ring", ringSeconds, "watch", watch ? 1 : 0)));
+    /** What Kamailio reports of a relayed call's failure: nothing, an agent's ring-no-answer, a callback's. */
+    private enum Watch {
+        NONE(0), AGENT(1), DIAL(2);
+
+        final int code; // $var(watch) in route[DECIDED] of kamailio.cfg
+
+        Watch(int code) {
+            this.code = code;
+        }
+    }
+
+    private void relay(long tIndex, long tLabel, String target, int ringSeconds, Watch watch) {
+        send(message("relay", tIndex, tLabel, Map.of("target", target, "ring", ringSeconds, "watch", watch.code)));
     }
 
     private void reject(JsonNode ev, int code, String reason) {

@@ -5,9 +5,14 @@ import static org.ivrgateway.telephony.sip.SipRig.freeUdpPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Views;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated("real SIP timing: Kamailio's and SIPp's timers must not share the CPU with another class")
 class SipCallsTest {
     private static final String ANI = "4165550100";
+    /** The callbacks' customer (uas-callback-agent.xml checks its REFER names this number). */
+    private static final String CUSTOMER = "4165550199";
 
     /** (b) A call sent to the pilot is held (182 Queued) until an agent is free, then relayed to its phone. */
     @BothDatabases
@@ -201,6 +208,80 @@ class SipCallsTest {
             awaitTrue("TServer is 3 without Kamailio", () -> rig.tServer() == 3);
             assertEquals("TServer=3", part(rig.vxml("QuerySystemStatus", "SessionID", session.get("SessionID"))));
         }
+    }
+
+    /**
+     * A callback accepted by its agent is placed as a click-to-dial: Kamailio rings the agent's phone, which
+     * answers and is referred to the customer's number; the phone's call to it is answered; the callback is
+     * ANSWERED, and the agent is free again once they hang up.
+     */
+    @BothDatabases
+    void callbackRingsTheAgentsPhoneThenTheCustomerWhoAnswers(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int agentPhone = freeUdpPort();
+            int customerPhone = freeUdpPort();
+            rig.register("5001", agentPhone, 3600);
+            rig.register(CUSTOMER, customerPhone, 3600);
+            Process phone = rig.phone("uas-callback-agent.xml", agentPhone);
+            Process customer = rig.phone("uas-answer.xml", customerPhone);
+            String callbackId = acceptedCallback(rig);
+
+            assertEquals(0, rig.exit(phone), "the agent's phone rang and was referred to the customer: " + rig.log(phone));
+            Process referred = rig.call("uac-call.xml", CUSTOMER, "5001"); // the phone follows the REFER
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(customer), rig.log(customer));
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+            Views.Callback cb = callback(rig, callbackId);
+            assertEquals("ANSWERED", cb.status());
+            assertEquals(List.of("answered"), cb.attemptList().stream().map(Views.CallbackAttempt::outcome).toList());
+        }
+    }
+
+    /** A callback whose customer is busy: the attempt ends "busy" and the callback waits for its retry. */
+    @BothDatabases
+    void callbackToABusyCustomerIsRetriedLater(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int agentPhone = freeUdpPort();
+            int customerPhone = freeUdpPort();
+            rig.register("5001", agentPhone, 3600);
+            rig.register(CUSTOMER, customerPhone, 3600);
+            Process phone = rig.phone("uas-callback-agent.xml", agentPhone);
+            Process customer = rig.phone("uas-busy.xml", customerPhone);
+            String callbackId = acceptedCallback(rig);
+
+            assertEquals(0, rig.exit(phone), rig.log(phone));
+            Process referred = rig.call("uac-busy.xml", CUSTOMER, "5001");
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(customer), rig.log(customer));
+            awaitTrue("the attempt ended", () -> !"DIALING".equals(callback(rig, callbackId).status()));
+            Views.Callback cb = callback(rig, callbackId);
+            assertEquals("PENDING", cb.status(), "tried again after retryMinutes");
+            assertEquals(List.of("busy"), cb.attemptList().stream().map(Views.CallbackAttempt::outcome).toList());
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+        }
+    }
+
+    /** A callback to CUSTOMER, due now, offered to the available agent 790006 (phone 5001) and accepted. */
+    private static String acceptedCallback(SipRig rig) throws Exception {
+        rig.center().login("790006", "5001");
+        rig.center().changeState("790006", AgentStatus.AVAILABLE);
+        String callId = rig.center().offer("36200", ANI, "69030");
+        Map<String, String> script = ivrStart(rig, "36200");
+        assertEquals(callId, script.get("CallID"));
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("America/Toronto"));
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("MM/dd/yyyy;HH:mm");
+        String schedule = CUSTOMER + ";" + when.format(now.minusMinutes(1)) + ";" + when.format(now.plusHours(2));
+        Result created = rig.center().createCallback(script.get("SessionID"), callId, "CBQueue", "Billing question",
+                now.getOffset().getTotalSeconds() / 60, "Ann Caller", schedule, null, null);
+        assertEquals(0, created.returnCode(), created.detail());
+        String callbackId = created.string("CallbackID");
+        awaitTrue("the callback is offered to the agent", () -> "OFFERED".equals(callback(rig, callbackId).status()));
+        assertEquals("DIALING", rig.center().acceptCallback(callbackId, "790006").status());
+        return callbackId;
+    }
+
+    private static Views.Callback callback(SipRig rig, String callbackId) {
+        return rig.center().callbacks().stream().filter(c -> c.callbackId().equals(callbackId)).findFirst().orElseThrow();
     }
 
     // The IVR script over HTTP

@@ -87,7 +87,8 @@ final class SipRig implements AutoCloseable {
         kamailio = new ProcessBuilder(exe, "-f", Path.of("samples/kamailio/kamailio.cfg").toAbsolutePath().toString(),
                 "-DD", "-E", "-Y", runDir.toString(), "-P", runDir.resolve("kamailio.pid").toString(),
                 "-l", "udp:127.0.0.1:" + sipPort, "-l", "tcp:127.0.0.1:" + rpcPort,
-                "-A", "EVAPI_BIND=\"127.0.0.1:" + evapiPort + "\"")
+                "-A", "EVAPI_BIND=\"127.0.0.1:" + evapiPort + "\"", "-A", "SIP_HOSTPORT=\"127.0.0.1:" + sipPort + "\"",
+                "-A", "CALLBACK_URI=\"sip:callback@127.0.0.1:" + sipPort + "\"")
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("kamailio.log").toFile()).start();
     }
 
