@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Kamailio's JSON-RPC (module jsonrpcs over xhttp, docs/TELEPHONY.md), for what the switch does on the
  * gateway's request outside of a transaction, each an event route of samples/kamailio/kamailio.cfg run with
- * {@code evrexec.run}: ending a dialog ({@code evrexec:disconnect}, a BYE to each side) and placing a
- * callback's call ({@code evrexec:dial}).
+ * {@code evrexec.run}: ending a dialog ({@code evrexec:disconnect}, a BYE to each side), transferring its
+ * caller ({@code evrexec:transfer}, a REFER) and placing a callback's call ({@code evrexec:dial}).
  */
 final class KamailioRpc {
     private final URI uri;
@@ -37,6 +37,15 @@ final class KamailioRpc {
     boolean disconnect(String sipCallId) throws IOException, InterruptedException {
         String data = json.writeValueAsString(Map.of("callId", sipCallId));
         return !call("evrexec.run", List.of("evrexec:disconnect", data)).has("error");
+    }
+
+    /**
+     * Sends the caller of the confirmed dialog {@code sipCallId} a REFER to {@code number}, naming the call
+     * {@code callId} (X-IVR-CallID). False when the RPC failed.
+     */
+    boolean transfer(String sipCallId, String number, String callId) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("callId", sipCallId, "to", number, "ivrCallId", callId));
+        return !call("evrexec.run", List.of("evrexec:transfer", data)).has("error");
     }
 
     /**

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
  * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC (a BYE to each side),
  * DIAL places a callback's call (Kamailio rings the agent's phone, then has it call the customer: the
- * attempt's outcome is reported to the core), ARRIVAL and DISPLAY need nothing; TRANSFER stays pending (the
- * voice platform transfers its own calls).
+ * attempt's outcome is reported to the core), TRANSFER refers the caller's phone to the destination (a blind
+ * transfer; the old call ends when the new one arrives), ARRIVAL and DISPLAY need nothing.
  */
 public final class SipConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipConnector.class);
@@ -54,7 +54,7 @@ public final class SipConnector implements AutoCloseable {
     private final EvapiLink link;
     private final ObjectMapper json = new ObjectMapper();
     private final Thread poller;
-    private final Map<String, Integer> disconnectTries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> tries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private SipConnector(CenterConfig config, Telephony telephony, Database db, Clock clock) {
@@ -154,8 +154,37 @@ public final class SipConnector implements AutoCloseable {
             boolean pilot = isPilot(dialed);
             send(message("hold", tIndex, tLabel, Map.of("code", pilot ? 182 : 180,
                     "reason", pilot ? "Queued" : "Ringing")));
-        } else if (!callbackLeg(sipCallId, text(ev, "ani"), dialed, tIndex, tLabel)) {
+            endReferred(callId);
+        } else if (!callbackLeg(sipCallId, text(ev, "ani"), dialed, tIndex, tLabel)
+                && !transferredLeg(sipCallId, text(ev, "ivrCallId"), dialed, tIndex, tLabel)) {
             relay(tIndex, tLabel, dialed, 0, Watch.NONE);
+        }
+    }
+
+    /**
+     * The caller's phone following a TRANSFER's REFER to a number other than a pilot or transit number (an
+     * agent's device): relayed there; its answer and end are the call's.
+     */
+    private boolean transferredLeg(String sipCallId, String callId, String dialed, long tIndex, long tLabel) {
+        if (callId.isEmpty() || legs.ofCall(callId).stream().noneMatch(l -> l.state() == State.REFERRED)) return false;
+        legs.insert(sipCallId, callId, Kind.HELD, State.RELAYED, tIndex, tLabel);
+        relay(tIndex, tLabel, dialed, 0, Watch.NONE);
+        endReferred(callId);
+        return true;
+    }
+
+    /** The caller's phone placed the call a REFER asked for: the old call (caller and IVR port) ends. */
+    private void endReferred(String callId) {
+        for (Leg leg : legs.ofCall(callId)) {
+            if (leg.state() != State.REFERRED) continue;
+            try {
+                if (!rpc.disconnect(leg.sipCallId())) LOG.warn("SIP: the transferred call {} could not be ended", callId);
+            } catch (IOException e) {
+                LOG.warn("SIP: ending the transferred call {}: Kamailio JSON-RPC failed: {}", callId, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -273,9 +302,11 @@ public final class SipConnector implements AutoCloseable {
             }
             case "DIAL" -> dial(e);
             case "ARRIVAL", "DISPLAY" -> telephony.acknowledge(e.id());
+            case "TRANSFER" -> {
+                if (transfer(e)) telephony.acknowledge(e.id());
+            }
             default -> {
-                // TRANSFER: a call at an IVR port is transferred by the voice platform itself
-                // (docs/TELEPHONY.md); the event stays for another telephony side or the console.
+                // Anything else stays for another telephony side or the console.
             }
         }
     }
@@ -297,6 +328,28 @@ public final class SipConnector implements AutoCloseable {
                     toAgent ? Watch.AGENT : Watch.NONE);
         }
         telephony.acknowledge(e.id());
+    }
+
+    /**
+     * A blind transfer of the call's caller (docs/TELEPHONY.md): Kamailio sends the caller's phone a REFER to
+     * the destination. False while the IVR leg is not confirmed yet (tried again on the next poll), and for a
+     * call with no SIP leg at an IVR port (left for another telephony side).
+     */
+    private boolean transfer(Views.SwitchEvent e) throws InterruptedException {
+        Optional<Leg> ivr = legs.ofCall(e.callId()).stream()
+                .filter(l -> l.kind() == Kind.IVR && l.state() != State.ENDED).reduce((older, newer) -> newer);
+        if (ivr.isEmpty() || e.destination() == null) return false;
+        if (ivr.get().state() != State.CONFIRMED) return gaveUp(e.callId());
+        tries.remove(e.callId());
+        if (!legs.claim(ivr.get().sipCallId(), State.CONFIRMED, State.REFERRED)) return true; // another node's
+        try {
+            if (!rpc.transfer(ivr.get().sipCallId(), e.destination(), e.callId())) {
+                LOG.warn("SIP: Transfer of {} to {}: Kamailio refused it", e.callId(), e.destination());
+            }
+        } catch (IOException ex) {
+            LOG.warn("SIP: Transfer of {}: Kamailio JSON-RPC failed: {}", e.callId(), ex.toString());
+        }
+        return true;
     }
 
     /**
@@ -324,15 +377,15 @@ public final class SipConnector implements AutoCloseable {
                 telephony.cleared(callId);
             }
         }
-        if (done) disconnectTries.remove(callId);
+        if (done) tries.remove(callId);
         return done || gaveUp(callId);
     }
 
-    /** A Disconnect not done yet is tried again on the next polls for about ten seconds, then given up. */
+    /** A Disconnect or Transfer not done yet is tried again on the next polls for about ten seconds, then given up. */
     private boolean gaveUp(String callId) {
-        if (disconnectTries.merge(callId, 1, Integer::sum) < 50) return false;
-        LOG.warn("SIP: Disconnect of {}: Kamailio could not end its dialog; given up", callId);
-        disconnectTries.remove(callId);
+        if (tries.merge(callId, 1, Integer::sum) < 50) return false;
+        LOG.warn("SIP: Disconnect or Transfer of {}: its dialog is not confirmed; given up", callId);
+        tries.remove(callId);
         return true;
     }
 

@@ -23,9 +23,10 @@ final class SipLegs {
 
     /**
      * HOLDING: Kamailio was told to hold it; HELD: it holds it (suspended); RELAYED; ANSWERED (200 OK);
-     * CONFIRMED (the caller's ACK passed: only now can Kamailio end the dialog); ENDED.
+     * CONFIRMED (the caller's ACK passed: only now can Kamailio end the dialog); REFERRED (a TRANSFER sent the
+     * caller's phone a REFER; the leg ends once its new call is here); ENDED.
      */
-    enum State { HOLDING, HELD, RELAYED, ANSWERED, CONFIRMED, ENDED }
+    enum State { HOLDING, HELD, RELAYED, ANSWERED, CONFIRMED, REFERRED, ENDED }
 
     record Leg(String sipCallId, String callId, Kind kind, State state, Long tIndex, Long tLabel, Long hEntry,
                Long hId, long createdMs) {

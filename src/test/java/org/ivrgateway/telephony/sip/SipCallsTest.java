@@ -144,6 +144,47 @@ class SipCallsTest {
     }
 
     /**
+     * The API's Transfer of a call at the IVR port to its agent: Kamailio refers the caller's phone to the
+     * agent's device (naming the call), the phone's new call rings the agent, who answers, and the old call
+     * (caller and IVR port) is hung up.
+     */
+    @BothDatabases
+    void transferRefersTheCallersPhoneToTheAgent(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int ivrPort = freeUdpPort();
+            int agentPhone = freeUdpPort();
+            rig.register("36200", ivrPort, 3600);
+            rig.register("5001", agentPhone, 3600);
+            Process ivr = rig.phone("uas-answer.xml", ivrPort);
+            Process phone = rig.phone("uas-answer.xml", agentPhone);
+            rig.center().login("790006", "5001");
+            rig.center().changeState("790006", AgentStatus.AVAILABLE);
+            Process caller = rig.call("uac-referred.xml", "36200", ANI);
+            awaitTrue("the call is offered at 36200", () -> rig.center().calls().stream()
+                    .anyMatch(c -> "36200".equals(c.device())));
+            Map<String, String> script = ivrStart(rig, "36200");
+            String callId = script.get("CallID");
+            awaitTrue("the IVR answered", () -> "CONFIRMED".equals(leg(rig, callId)));
+            assertEquals("0", enqueue(rig, script, "1").get("ReturnCode"));
+            Map<String, String> st = status(rig, script);
+            assertEquals("2", st.get("ReturnCode"), "the agent is free: transfer to " + st.get("Extension"));
+
+            Map<String, String> r = rig.vxml("Transfer", "SessionID", script.get("SessionID"), "CallID", callId,
+                    "ToDevice", st.get("Extension"));
+            assertEquals("0", r.get("ReturnCode"), r.toString());
+            awaitTrue("the caller's phone was referred", () -> "REFERRED".equals(leg(rig, callId)));
+            Process referred = rig.call("uac-transferred.xml", "5001", ANI, "-key", "ivrcallid", callId);
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(phone), rig.log(phone));
+            assertEquals(0, rig.exit(caller), "the caller got the REFER, then a BYE: " + rig.log(caller));
+            assertEquals(0, rig.exit(ivr), "the IVR port got a BYE: " + rig.log(ivr));
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+            assertEquals(List.of("ANSWERED"), outcomes(rig, callId));
+            assertEquals(1L, handled(rig, callId));
+        }
+    }
+
+    /**
      * (d) An agent's phone that rings without being answered: the call goes back to its queue, the agent
      * becomes unavailable, and the next agent's phone gets the call.
      */

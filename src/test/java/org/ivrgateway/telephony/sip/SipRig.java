@@ -124,9 +124,12 @@ final class SipRig implements AutoCloseable {
         return sippUas(scenario, port);
     }
 
-    /** A SIPp caller dialing {@code number} with {@code scenario}, as {@code ani}. */
-    Process call(String scenario, String number, String ani) throws IOException {
-        return sipp(scenario, "-s", number, "-key", "caller", ani, "-p", String.valueOf(freeUdpPort()));
+    /** A SIPp caller dialing {@code number} with {@code scenario}, as {@code ani} ({@code more}: SIPp options). */
+    Process call(String scenario, String number, String ani, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-s", number, "-key", "caller", ani, "-p",
+                String.valueOf(freeUdpPort())));
+        args.addAll(List.of(more));
+        return sipp(scenario, args.toArray(String[]::new));
     }
 
     private Process sipp(String scenario, String... args) throws IOException {
