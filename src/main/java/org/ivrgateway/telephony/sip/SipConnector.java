@@ -212,7 +212,12 @@ public final class SipConnector implements AutoCloseable {
         // (or the overflow destination) that a held call was relayed to.
         if (leg.get().kind() == Kind.HELD) telephony.answered(leg.get().callId());
         // The customer answered the agent's phone: the callback reached its contact.
-        if (leg.get().kind() == Kind.CALLBACK) dialed(leg.get().callId(), "answered");
+        if (leg.get().kind() == Kind.CALLBACK) {
+            dialed(leg.get().callId(), "answered");
+            // The first call (not a dialog Kamailio follows, kamailio.cfg) is over by now.
+            legs.ofCall(leg.get().callId()).stream().filter(l -> l.kind() == Kind.BRIDGE && l.state() != State.ENDED)
+                    .forEach(l -> legs.ended(l.sipCallId()));
+        }
     }
 
     private void ended(String sipCallId) {

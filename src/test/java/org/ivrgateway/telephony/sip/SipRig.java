@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ivrgateway.core.ContactCenter;
@@ -119,9 +120,9 @@ final class SipRig implements AutoCloseable {
         assertEquals(0, exit(p), "REGISTER of " + device + " failed: " + log(p));
     }
 
-    /** A SIPp phone (UAS) on {@code port} playing {@code scenario} for one call. */
-    Process phone(String scenario, int port) throws IOException {
-        return sippUas(scenario, port);
+    /** A SIPp phone (UAS) on {@code port} playing {@code scenario} for one call ({@code more}: SIPp options). */
+    Process phone(String scenario, int port, String... more) throws IOException {
+        return sippUas(scenario, port, more);
     }
 
     /** A SIPp caller dialing {@code number} with {@code scenario}, as {@code ani} ({@code more}: SIPp options). */
@@ -140,10 +141,12 @@ final class SipRig implements AutoCloseable {
         return track(cmd, scenario);
     }
 
-    private Process sippUas(String scenario, int port) throws IOException {
-        return track(new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p",
+    private Process sippUas(String scenario, int port, String... more) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p",
                 String.valueOf(port), "-m", "1", "-timeout", SIPP_LIMIT.toSeconds() + "s", "-timeout_error",
-                "-nostdin")), scenario);
+                "-nostdin"));
+        cmd.addAll(List.of(more));
+        return track(cmd, scenario);
     }
 
     private Process track(List<String> cmd, String scenario) throws IOException {
@@ -229,9 +232,14 @@ final class SipRig implements AutoCloseable {
 
     /** Waits (up to 20 s) until {@code condition} holds; fails naming {@code what}. No timing is asserted. */
     static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(what, condition, () -> "");
+    }
+
+    /** As {@link #awaitTrue(String, BooleanSupplier)}, the failure naming what {@code state} says then. */
+    static void awaitTrue(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out waiting until " + what);
+            if (System.nanoTime() > deadline) fail("timed out waiting until " + what + " " + state.get());
             Thread.sleep(50);
         }
     }
