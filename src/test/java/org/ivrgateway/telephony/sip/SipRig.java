@@ -56,10 +56,15 @@ final class SipRig implements AutoCloseable {
 
     private SipRig(TestDatabase database) throws Exception {
         runDir = Files.createTempDirectory("ivr-kamailio-");
-        startKamailio();
-        db = database.open();
-        node = Node.start("127.0.0.1", 0, db, config(), Clock.systemUTC());
-        awaitTrue("the gateway connected to Kamailio (TServer 8)", () -> tServer() == 8);
+        try {
+            startKamailio();
+            db = database.open();
+            node = Node.start("127.0.0.1", 0, db, config(), Clock.systemUTC());
+            awaitTrue("the gateway connected to Kamailio (TServer 8)", () -> tServer() == 8);
+        } catch (Exception | AssertionError e) {
+            close(); // Kamailio does not outlive a rig that failed to start
+            throw e;
+        }
     }
 
     static SipRig start(TestDatabase database) throws Exception {
@@ -247,8 +252,12 @@ final class SipRig implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (Process p : processes) if (p.isAlive()) p.destroyForcibly();
-        if (node != null) node.close(); // closes its database too
-        if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        try {
+            if (node != null) node.close(); // closes its database too
+            else if (db != null) db.close();
+        } finally {
+            if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        }
         if (Boolean.getBoolean("ivr.test.keepKamailio")) return; // -Divr.test.keepKamailio=true keeps its logs
         try (var files = Files.walk(runDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
