@@ -14,7 +14,7 @@ import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.ContactData;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.queue.Router;
