@@ -76,13 +76,13 @@ final class CallStatusQuery {
     }
 
     private Snapshot read(String callId, boolean position) {
-        Snapshot s = parts.store().write(tx -> snapshot(tx, callId, position));
+        Snapshot s = parts.store().transaction(tx -> snapshot(tx, callId, position));
         if (s.call().hasDueTimer(parts.store().clock().millis())) {
             parts.store().routing(tx -> {
                 parts.router().fireTimers(tx);
                 return null;
             });
-            s = parts.store().write(tx -> snapshot(tx, callId, position));
+            s = parts.store().transaction(tx -> snapshot(tx, callId, position));
         }
         return s;
     }

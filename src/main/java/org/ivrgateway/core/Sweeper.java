@@ -36,9 +36,20 @@ final class Sweeper {
     }
 
     void start() {
-        if (thread != null) return;
         // A platform thread: the timers must fire even while every virtual-thread carrier is busy.
-        thread = Thread.ofPlatform().daemon().name("core-sweeper").start(this::loop);
+        start(Thread.ofPlatform().daemon().name("core-sweeper").factory());
+    }
+
+    /**
+     * Starts the loop on a thread of {@code threads}. The field names the thread before it starts: the loop
+     * runs while the field names it, so a thread started first could read the field still empty and end at
+     * once, leaving the node with no timers and no callbacks released (docs/CALLBACKS.md, "Nothing stuck").
+     */
+    void start(java.util.concurrent.ThreadFactory threads) {
+        if (thread != null) return;
+        Thread t = threads.newThread(this::loop);
+        thread = t;
+        t.start();
     }
 
     void stop() {
@@ -57,7 +68,7 @@ final class Sweeper {
             closeLostCalls(tx);
             return null;
         });
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
             parts.calls().purge(tx, keepFrom);
             parts.events().purge(tx, keepFrom);
@@ -88,7 +99,7 @@ final class Sweeper {
         List<String> watched = new ArrayList<>(parts.signals().watched());
         for (int i = 0; i < watched.size(); i += BATCH) {
             List<String> batch = watched.subList(i, Math.min(watched.size(), i + BATCH));
-            Map<String, Long> versions = parts.store().write((Tx tx) -> parts.calls().versions(tx, batch));
+            Map<String, Long> versions = parts.store().transaction((Tx tx) -> parts.calls().versions(tx, batch));
             versions.forEach(parts.signals()::signalIfNewer);
         }
     }

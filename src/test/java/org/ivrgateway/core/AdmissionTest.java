@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.HeldConnections;
