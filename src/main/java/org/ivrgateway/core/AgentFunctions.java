@@ -1,5 +1,6 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.InvalidArgumentException;
@@ -7,6 +8,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.AgentRow;
+import org.ivrgateway.core.internal.Tx;
 
 /**
  * QueryAgentStatus: by AgentID (a configured agent, else -904) or by Device (a configured agent device,
@@ -20,18 +22,18 @@ final class AgentFunctions {
         this.parts = parts;
     }
 
-    Result queryAgentStatus(Request r) {
+    Result queryAgentStatus(Tx tx, Request r) throws SQLException {
         String agentId = r.args().string("AgentID");
         String device = r.args().string("Device");
         Optional<AgentRow> row;
         if (agentId != null) {
             parts.desk().configured(agentId);
-            row = parts.store().write(tx -> parts.agents().find(tx, agentId));
+            row = parts.agents().find(tx, agentId);
         } else if (device != null) {
             if (!parts.config().agentDevices().contains(device)) {
                 throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "no agent device " + device);
             }
-            row = parts.store().write(tx -> parts.agents().atDevice(tx, device));
+            row = parts.agents().atDevice(tx, device);
         } else {
             throw new InvalidArgumentException("AgentID", "or Device is required by QueryAgentStatus");
         }

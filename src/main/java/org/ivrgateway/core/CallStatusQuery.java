@@ -1,6 +1,7 @@
 package org.ivrgateway.core;
 
 import java.sql.SQLException;
+import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
@@ -13,11 +14,14 @@ import org.ivrgateway.store.Database;
 /**
  * QueryCallStatus (docs/VXML.md): answers at once unless the call is queued (1). With a Timeout, a queued
  * call's request blocks until its status changes or min(Timeout, gateway.maxWaitMillis, the RpcTimeout
- * deadline) passes (-701). The wait costs no database work: the waiter sleeps on its call's in-JVM signal,
- * woken by this node's commits, by the node's watcher of other nodes' changes, and by its call's next timer
- * (overflow, reservation end), after which it reads the call once more.
+ * deadline) passes (-701). The first read is made in the invocation's transaction; the wait holds no
+ * connection and costs no database work: the waiter sleeps on its call's in-JVM signal, woken by this
+ * node's commits, by the node's watcher of other nodes' changes, and by its call's next timer (overflow,
+ * reservation end, {@link CallRow#nextTimerMs}), after which it reads the call once more in a short
+ * transaction of its own. A call with a due timer is read again after the timers fired (a routing
+ * transaction), so the answer is never a stale status.
  */
-final class CallStatusQuery {
+final class CallStatusQuery implements Handler.Continued {
     /** A waiter whose call has a timer due re-reads at least this often (a timer fired elsewhere may be late). */
     private static final long TIMER_RECHECK_MS = 50;
 
@@ -27,69 +31,111 @@ final class CallStatusQuery {
         this.parts = parts;
     }
 
-    Result handle(Request r) {
-        String callId = r.callId();
-        int timeout = r.args().integer("Timeout");
-        if (timeout == 0) return answer(r, read(callId));
-        long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
-        // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
-        long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
-        Signals.Slot slot = parts.signals().register(callId);
-        try {
-            return Database.withDeadline(end, () -> waitFor(r, callId, slot, end));
-        } finally {
-            parts.signals().unregister(callId);
-        }
+    @Override
+    public Run start(Arguments args) {
+        int timeout = args.integer("Timeout");
+        String callId = args.string("CallID");
+        // A waiter registers before its first read, so that no change between that read and its wait is lost.
+        Signals.Slot slot = timeout == 0 ? null : parts.signals().register(callId);
+        return new Query(timeout, callId, slot, slot == null ? 0 : slot.generation());
     }
 
-    private Result waitFor(Request r, String callId, Signals.Slot slot, long end) {
-        try {
-            while (true) {
-                long seen = slot.generation();
-                Snapshot s = read(callId);
-                slot.observed(s.call().version());
-                if (s.call().status() != CallStatus.QUEUED.code() || orphaned(s.call())) return answer(r, s);
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+    /** One QueryCallStatus: its first read in the invocation's transaction, then the wait, if any. */
+    private final class Query implements Run {
+        private final int timeout;
+        private final String callId;
+        private final Signals.Slot slot;
+        private long seen;
+        private Snapshot first;
+
+        Query(int timeout, String callId, Signals.Slot slot, long seen) {
+            this.timeout = timeout;
+            this.callId = callId;
+            this.slot = slot;
+            this.seen = seen;
+        }
+
+        @Override
+        public Result handle(Tx tx, Request r) throws SQLException {
+            // The checks have just read the call in this transaction.
+            first = snapshot(tx, r.call());
+            return null;
+        }
+
+        @Override
+        public Result then(Request r, Result ignored) {
+            Snapshot s = first.timerDue() ? afterTimers(callId) : first;
+            if (timeout == 0 || !waits(s)) return answer(r, s);
+            long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
+            // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
+            long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
+            return Database.withDeadline(end, () -> waitFor(r, s, end));
+        }
+
+        private Result waitFor(Request r, Snapshot s, long end) {
+            try {
+                while (true) {
+                    slot.observed(s.call().version());
+                    if (!waits(s)) return answer(r, s);
+                    long left = end - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                    }
+                    Long due = s.call().nextTimerMs();
+                    boolean timerFirst = false;
+                    if (due != null) {
+                        long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis()));
+                        timerFirst = untilDue < left;
+                        left = Math.min(left, untilDue);
+                    }
+                    // The wait's end needs no last read: nothing signalled, so the call is still queued. At
+                    // 2,000 waits ending together that read would make them queue for connections past their
+                    // deadline (docs/RELIABILITY.md).
+                    if (!slot.await(seen, left) && !timerFirst) {
+                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                    }
+                    seen = slot.generation();
+                    s = read(callId);
                 }
-                Long due = s.call().nextTimerMs();
-                boolean timerFirst = false;
-                if (due != null) {
-                    long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis()));
-                    timerFirst = untilDue < left;
-                    left = Math.min(left, untilDue);
-                }
-                // The wait's end needs no last read: nothing signalled, so the call is still queued. At
-                // 2,000 waits ending together that read would make them queue for connections past their
-                // deadline (docs/RELIABILITY.md).
-                if (!slot.await(seen, left) && !timerFirst) {
-                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
+        }
+
+        @Override
+        public void close() {
+            if (slot != null) parts.signals().unregister(callId);
         }
     }
 
+    /** A later read: a short transaction of its own, and the timers fired first when one is due. */
     private Snapshot read(String callId) {
         Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
-        if (s.call().hasDueTimer(parts.store().clock().millis())) {
-            parts.store().routing(tx -> {
-                parts.router().fireTimers(tx);
-                return null;
-            });
-            s = parts.store().write(tx -> snapshot(tx, callId));
-        }
-        return s;
+        return s.timerDue() ? afterTimers(callId) : s;
+    }
+
+    /** Fires the due timers, then reads the call again, in one routing transaction. */
+    private Snapshot afterTimers(String callId) {
+        return parts.store().routing(tx -> {
+            parts.router().fireTimers(tx);
+            return snapshot(tx, callId);
+        });
     }
 
     private Snapshot snapshot(Tx tx, String callId) throws SQLException {
-        CallRow call = parts.calls().find(tx, callId)
-                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
+        return snapshot(tx, parts.calls().find(tx, callId)
+                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId)));
+    }
+
+    private Snapshot snapshot(Tx tx, CallRow call) throws SQLException {
         int position = parts.calls().position(tx, call);
-        return new Snapshot(call, position);
+        return new Snapshot(call, position, call.hasDueTimer(tx.now()));
+    }
+
+    /** The call is queued in a queue the configuration has: its status may still change. */
+    private boolean waits(Snapshot s) {
+        return s.call().status() == CallStatus.QUEUED.code() && !orphaned(s.call());
     }
 
     private boolean orphaned(CallRow call) {
@@ -107,6 +153,7 @@ final class CallStatusQuery {
         return call.extension() == null ? result : result.with("Extension", call.extension());
     }
 
-    private record Snapshot(CallRow call, int position) {
+    /** The call as one transaction read it, its position, and whether a timer of it was due then. */
+    private record Snapshot(CallRow call, int position, boolean timerDue) {
     }
 }

@@ -41,50 +41,56 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     private final ChangeFeed feed;
 
     public ContactCenter(Database db, CenterConfig config, Clock clock) {
+        this(db, config, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, each unit of work's connection passed through {@code connections} (tests count statements). */
+    ContactCenter(Database db, CenterConfig config, Clock clock,
+                  java.util.function.UnaryOperator<java.sql.Connection> connections) {
         Signals signals = new Signals();
-        this.parts = Parts.build(config, new Store(db, clock, signals), signals);
+        this.parts = Parts.build(config, new Store(db, clock, signals, connections), signals);
         this.telephony = new TelephonyPort(parts);
         this.views = new CenterViews(parts);
         this.status = new SystemStatusProbe(parts.store(), config.telephony());
         this.feed = new ChangeFeed(db, signals);
         this.sweeper = new Sweeper(parts, feed);
-        this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
+        this.invoker = new Invoker(config, parts.store(), parts.sessions(), parts.calls(), functions(),
+                () -> SystemStatusProbe.toResult(status.status()));
     }
 
-    private Map<IvrFunction, Handler> handlers() {
+    private Map<IvrFunction, Routine> functions() {
         SessionFunctions session = new SessionFunctions(parts);
         QueueFunctions queue = new QueueFunctions(parts);
         CallDataFunctions data = new CallDataFunctions(parts);
         SwitchFunctions sw = new SwitchFunctions(parts);
         AgentFunctions agent = new AgentFunctions(parts);
-        CallStatusQuery callStatus = new CallStatusQuery(parts);
         ServiceFunctions services = new ServiceFunctions(parts);
-        Map<IvrFunction, Handler> h = new EnumMap<>(IvrFunction.class);
-        h.put(INITIALIZE, session::initialize);
-        h.put(SET_CALL_INFO, session::setCallInfo);
-        h.put(QUERY_CALL_INFO, session::queryCallInfo);
-        h.put(ENQUEUE, queue::enqueue);
-        h.put(ENQUEUE_FOR_AGENT, queue::enqueueForAgent);
-        h.put(DEQUEUE, queue::dequeue);
-        h.put(QUERY_QUEUE_STATISTICS, queue::queryQueueStatistics);
-        h.put(QUERY_CALL_STATUS, callStatus::handle);
-        h.put(SET_CONTACT_DATA, data::setContactData);
-        h.put(GET_CONTACT_DATA, data::getContactData);
-        h.put(SET_CALL_TRANSFERABLE, data::setCallTransferable);
-        h.put(GET_CALL_TRANSFERABLE, data::getCallTransferable);
-        h.put(SET_BUSINESS_UNIT, data::setBusinessUnit);
-        h.put(GET_BUSINESS_UNIT, data::getBusinessUnit);
-        h.put(TRANSFER, sw::transfer);
-        h.put(DISCONNECT, sw::disconnect);
-        h.put(SET_DISPLAY, sw::setDisplay);
-        h.put(CALLER_DISCONNECTED, sw::callerDisconnected);
-        h.put(QUERY_AGENT_STATUS, agent::queryAgentStatus);
-        h.put(QUERY_SYSTEM_STATUS, status::result);
-        h.put(GET_TRANSIT_NUMBER, services::getTransitNumber);
-        h.put(RELEASE_TRANSIT_NUMBER, services::releaseTransitNumber);
-        h.put(CREATE_CALLBACK, services::createCallback);
-        h.put(DELETE_CALLBACK, services::deleteCallback);
-        h.put(QUERY_ROUTING_INFO, services::queryRoutingInfo);
+        Map<IvrFunction, Routine> h = new EnumMap<>(IvrFunction.class);
+        h.put(INITIALIZE, Routine.of(session::initialize));
+        h.put(SET_CALL_INFO, Routine.of(session::setCallInfo));
+        h.put(QUERY_CALL_INFO, Routine.of(session::queryCallInfo));
+        h.put(ENQUEUE, Routine.routes(queue::enqueue));
+        h.put(ENQUEUE_FOR_AGENT, Routine.routes(queue::enqueueForAgent));
+        h.put(DEQUEUE, Routine.routes(queue::dequeue));
+        h.put(QUERY_QUEUE_STATISTICS, Routine.of(queue::queryQueueStatistics));
+        h.put(QUERY_CALL_STATUS, Routine.continued(new CallStatusQuery(parts)));
+        h.put(SET_CONTACT_DATA, Routine.changesCall(data::setContactData));
+        h.put(GET_CONTACT_DATA, Routine.of(data::getContactData));
+        h.put(SET_CALL_TRANSFERABLE, Routine.routes(data::setCallTransferable));
+        h.put(GET_CALL_TRANSFERABLE, Routine.of(data::getCallTransferable));
+        h.put(SET_BUSINESS_UNIT, Routine.changesCall(data::setBusinessUnit));
+        h.put(GET_BUSINESS_UNIT, Routine.of(data::getBusinessUnit));
+        h.put(TRANSFER, Routine.routes(sw::transfer));
+        h.put(DISCONNECT, Routine.routes(sw::disconnect));
+        h.put(SET_DISPLAY, Routine.changesCall(sw::setDisplay));
+        h.put(CALLER_DISCONNECTED, Routine.routes(sw::callerDisconnected));
+        h.put(QUERY_AGENT_STATUS, Routine.of(agent::queryAgentStatus));
+        h.put(QUERY_SYSTEM_STATUS, Routine.continued(status.function()));
+        h.put(GET_TRANSIT_NUMBER, Routine.of(services::getTransitNumber));
+        h.put(RELEASE_TRANSIT_NUMBER, Routine.of(services::releaseTransitNumber));
+        h.put(CREATE_CALLBACK, Routine.of(services::createCallback));
+        h.put(DELETE_CALLBACK, Routine.routes(services::deleteCallback));
+        h.put(QUERY_ROUTING_INFO, Routine.of(services::queryRoutingInfo));
         return h;
     }
 

@@ -28,12 +28,6 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
              Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules,
              Registrations registrations) {
 
-    /** The call as it is now, row-locked, inside a transaction (it may have changed since the checks). */
-    CallRow current(Tx tx, String callId) throws SQLException {
-        return calls.lock(tx, callId).filter(c -> !c.ended())
-                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "call " + callId + " has ended"));
-    }
-
     static Parts build(CenterConfig config, Store store, Signals signals) {
         Calls calls = new Calls();
         Agents agents = new Agents();

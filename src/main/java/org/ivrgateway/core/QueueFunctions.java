@@ -1,10 +1,12 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Placement;
 import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.stats.QueueFigures;
@@ -23,29 +25,25 @@ final class QueueFunctions {
         this.parts = parts;
     }
 
-    Result enqueue(Request r) {
-        return place(r, null, 0);
+    Result enqueue(Tx tx, Request r) throws SQLException {
+        return place(tx, r, null, 0);
     }
 
-    Result enqueueForAgent(Request r) {
+    Result enqueueForAgent(Tx tx, Request r) throws SQLException {
         String agentId = r.args().string("AgentID");
         if (parts.config().agent(agentId).isEmpty()) {
             throw new IvrException(ReturnCode.UNKNOWN_AGENT, "no agent " + agentId);
         }
-        return place(r, agentId, r.args().integer("AgentWaitTime"));
+        return place(tx, r, agentId, r.args().integer("AgentWaitTime"));
     }
 
-    Result dequeue(Request r) {
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            parts.router().dequeue(tx, call, Visits.DEQUEUED);
-            return null;
-        });
+    Result dequeue(Tx tx, Request r) throws SQLException {
+        parts.router().dequeue(tx, r.call(), Visits.DEQUEUED);
         return r.success();
     }
 
     /** BusinessUnitName is checked only with multiTenant: required, known, and the queue's (-314). */
-    Result queryQueueStatistics(Request r) {
+    Result queryQueueStatistics(Tx tx, Request r) throws SQLException {
         QueueConfig q = queue(r.args().string("QueueName"));
         if (parts.config().multiTenant()) {
             String unit = parts.config().businessUnit(r.args().string("BusinessUnitName")).orElseThrow(
@@ -55,27 +53,26 @@ final class QueueFunctions {
                 throw new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "queue " + q.name() + " is not in " + unit);
             }
         }
-        QueueFigures f = parts.store().write(tx -> parts.statistics().of(tx, q));
+        QueueFigures f = parts.statistics().of(tx, q);
         return r.success().with("CallsInQueue", f.callsWaiting()).with("EstimatedWait", f.estimatedWaitSeconds())
                 .with("AverageWait", f.averageWaitSeconds()).with("OldestCallInQueue", f.oldestWaitSeconds())
                 .with("ServiceLevel", f.serviceLevel());
     }
 
-    private Result place(Request r, String agentId, int agentWaitTime) {
+    /**
+     * Runs in the invocation's routing transaction, on the call the checks read row-locked: the estimate
+     * (only the calls ahead, reservations and agents), the placing, and the count of waiting calls.
+     */
+    private Result place(Tx tx, Request r, String agentId, int agentWaitTime) throws SQLException {
         QueueConfig q = queue(r.args().string("QueueName"));
-        AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), r.call());
-        // The estimate reads the queue's history: done before taking the routing lock, which serializes every
-        // routing transaction of every node (docs/BENCHMARKS.md); inside it, only the placing and a count.
-        int estimate = parts.store().write(tx -> parts.statistics().enqueueEstimate(tx, q,
-                r.args().integer("InitialPriority"), r.callId(), agentId));
-        int waiting = parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            checkUnit(call, q);
-            parts.router().enqueue(tx, call, new Placement(q, r.args().integer("InitialPriority"),
-                    r.args().string("Description"), r.args().integer("IVRHold") == 1, agentId, agentWaitTime,
-                    numbers.ani(), numbers.dnis()));
-            return parts.calls().countQueuedIn(tx, q.name());
-        });
+        CallRow call = r.call();
+        checkUnit(call, q);
+        AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), call);
+        int priority = r.args().integer("InitialPriority");
+        int estimate = parts.statistics().enqueueEstimate(tx, q, priority, call.callId(), agentId);
+        parts.router().enqueue(tx, call, new Placement(q, priority, r.args().string("Description"),
+                r.args().integer("IVRHold") == 1, agentId, agentWaitTime, numbers.ani(), numbers.dnis()));
+        int waiting = parts.calls().countQueuedIn(tx, q.name());
         return r.success().with("EstimatedWait", estimate).with("CallsInQueue", waiting);
     }
 

@@ -1,5 +1,6 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +30,17 @@ final class ServiceFunctions {
         this.parts = parts;
     }
 
-    Result getTransitNumber(Request r) {
-        String number = parts.store().write(tx -> parts.transit().acquire(tx.c(), r.callId()));
+    Result getTransitNumber(Tx tx, Request r) throws SQLException {
+        String number = parts.transit().acquire(tx.c(), r.callId());
         return r.success().with("TransitNumber", number);
     }
 
-    Result releaseTransitNumber(Request r) {
-        parts.store().write(tx -> {
-            parts.transit().release(tx.c(), r.callId());
-            return null;
-        });
+    Result releaseTransitNumber(Tx tx, Request r) throws SQLException {
+        parts.transit().release(tx.c(), r.callId());
         return r.success();
     }
 
-    Result createCallback(Request r) {
+    Result createCallback(Tx tx, Request r) throws SQLException {
         CallRow call = r.call();
         if (parts.config().multiTenant() && call.businessUnit() == null) {
             throw new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "call SetBusinessUnit first (multi-tenant)");
@@ -52,42 +50,37 @@ final class ServiceFunctions {
             if (r.args().has(name)) schedules.add(r.args().string(name));
         }
         String description = r.args().string("Description", "");
-        String id = parts.store().write(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
+        String id = parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
                 r.args().string("QueueName"), description, r.args().integer("TimeZoneOffset"),
                 r.args().string("ContactName"), schedules, parts.contactData().all(tx, call.callId()),
-                call.businessUnit())));
+                call.businessUnit()));
         return r.success().with("CallbackID", id).with("CallID", call.callId()).with("Description", description);
     }
 
     /** A pending or queued callback is cancelled (its waiting call ends); one being dialled or closed is -1021. */
-    Result deleteCallback(Request r) {
-        parts.store().routing(tx -> {
-            new CallbackWork(parts).cancel(tx, r.args().string("CallbackID"));
-            return null;
-        });
+    Result deleteCallback(Tx tx, Request r) throws SQLException {
+        new CallbackWork(parts).cancel(tx, r.args().string("CallbackID"));
         return r.success();
     }
 
-    Result queryRoutingInfo(Request r) {
+    Result queryRoutingInfo(Tx tx, Request r) throws SQLException {
         CallRow call = r.call();
         AniDnis given = AniDnis.of(r.args().string("ANIDNIS"), call);
-        return parts.store().write(tx -> {
-            Map<String, String> data = parts.contactData().all(tx, call.callId());
-            String ani = data.getOrDefault("ANI", given.ani());
-            String dnis = data.getOrDefault("DNIS", given.dnis());
-            // Each queue's figures are read once a request, whether a condition or the result needs them.
-            Map<String, Optional<QueueFigures>> read = new java.util.HashMap<>();
-            java.util.function.Function<String, Optional<QueueFigures>> figures =
-                    queue -> read.computeIfAbsent(queue.toLowerCase(java.util.Locale.ROOT), k -> figures(tx, queue));
-            RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, figures, call.businessUnit()));
-            Result result = r.result(o.decision().code()).with("Destination", o.destination());
-            if (o.decision() != RoutingDecision.ENQUEUE) return result;
-            Optional<QueueFigures> f = figures.apply(o.destination());
-            return result.with("AgentID", o.agentId()).with("AgentWaitTime", o.agentWaitTime())
-                    .with("Description", o.description()).with("InitialPriority", o.priority())
-                    .with("EstimatedWait", f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
-                    .with("CallsInQueue", f.map(QueueFigures::callsWaiting).orElse(0));
-        });
+        Map<String, String> data = parts.contactData().all(tx, call.callId());
+        String ani = data.getOrDefault("ANI", given.ani());
+        String dnis = data.getOrDefault("DNIS", given.dnis());
+        // Each queue's figures are read once a request, whether a condition or the result needs them.
+        Map<String, Optional<QueueFigures>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, Optional<QueueFigures>> figures =
+                queue -> read.computeIfAbsent(queue.toLowerCase(java.util.Locale.ROOT), k -> figures(tx, queue));
+        RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, figures, call.businessUnit()));
+        Result result = r.result(o.decision().code()).with("Destination", o.destination());
+        if (o.decision() != RoutingDecision.ENQUEUE) return result;
+        Optional<QueueFigures> f = figures.apply(o.destination());
+        return result.with("AgentID", o.agentId()).with("AgentWaitTime", o.agentWaitTime())
+                .with("Description", o.description()).with("InitialPriority", o.priority())
+                .with("EstimatedWait", f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
+                .with("CallsInQueue", f.map(QueueFigures::callsWaiting).orElse(0));
     }
 
     private Optional<QueueFigures> figures(Tx tx, String queue) {

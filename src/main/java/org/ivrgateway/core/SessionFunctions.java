@@ -1,9 +1,11 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
 
 /**
@@ -20,55 +22,49 @@ final class SessionFunctions {
         this.parts = parts;
     }
 
-    Result initialize(Request r) {
+    Result initialize(Tx tx, Request r) throws SQLException {
         String expected = parts.config().adminServerName();
         String given = r.args().string("AdminServerName");
         if (expected != null && !expected.equalsIgnoreCase(given)) {
             throw new IvrException(ReturnCode.SERVER_UNREACHABLE, "no administration server named " + given);
         }
-        Session s = parts.store().write(tx -> parts.sessions().create(tx, r.client(),
-                r.args().string("LocalPort"), r.args().integer("RpcTimeout")));
+        Session s = parts.sessions().create(tx, r.client(), r.args().string("LocalPort"),
+                r.args().integer("RpcTimeout"));
         return r.success().with("SessionID", s.id());
     }
 
-    Result setCallInfo(Request r) {
+    Result setCallInfo(Tx tx, Request r) throws SQLException {
         if (r.session().callQueried()) {
             throw new IvrException(ReturnCode.WRONG_SEQUENCE, "SetCallInfo must come before QueryCallInfo");
         }
-        parts.store().write(tx -> {
-            parts.sessions().setCallInfo(tx, r.session().id(), r.args().string("ANI"), r.args().string("DNIS"));
-            return null;
-        });
+        parts.sessions().setCallInfo(tx, r.session().id(), r.args().string("ANI"), r.args().string("DNIS"));
         return r.success();
     }
 
-    Result queryCallInfo(Request r) {
+    Result queryCallInfo(Tx tx, Request r) throws SQLException {
         String device = r.args().string("Device");
         boolean unmonitored = isUnmonitored(r.args().string("TrunkConnectedIVRCall"));
         Session s = r.session();
-        CallRow call = parts.store().write(tx -> {
-            CallRow found;
-            if (unmonitored) {
-                CallRow previous = s.callId() == null ? null : parts.calls().find(tx, s.callId())
-                        .filter(c -> !c.monitored() && !c.ended()).orElse(null);
-                if (previous != null) {
-                    found = previous;
-                } else if (s.ani() == null) {
-                    throw new IvrException(ReturnCode.WRONG_SEQUENCE,
-                            "an unmonitored call needs SetCallInfo before QueryCallInfo");
-                } else {
-                    found = parts.calls().create(tx, false, device, s.ani(), s.dnis(), null);
-                }
+        CallRow call;
+        if (unmonitored) {
+            CallRow previous = s.callId() == null ? null : parts.calls().find(tx, s.callId())
+                    .filter(c -> !c.monitored() && !c.ended()).orElse(null);
+            if (previous != null) {
+                call = previous;
+            } else if (s.ani() == null) {
+                throw new IvrException(ReturnCode.WRONG_SEQUENCE,
+                        "an unmonitored call needs SetCallInfo before QueryCallInfo");
             } else {
-                if (!parts.config().ivrDevices().contains(device)) {
-                    throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
-                }
-                found = parts.calls().atDevice(tx, device).orElseThrow(
-                        () -> new IvrException(ReturnCode.NO_CALL, "no call at device " + device));
+                call = parts.calls().create(tx, false, device, s.ani(), s.dnis(), null);
             }
-            parts.sessions().bindCall(tx, s.id(), found.callId(), !unmonitored);
-            return found;
-        });
+        } else {
+            if (!parts.config().ivrDevices().contains(device)) {
+                throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
+            }
+            call = parts.calls().atDevice(tx, device).orElseThrow(
+                    () -> new IvrException(ReturnCode.NO_CALL, "no call at device " + device));
+        }
+        parts.sessions().bindCall(tx, s.id(), call.callId(), !unmonitored);
         return r.success().with("CallID", call.callId()).with("originalANI", call.ani())
                 .with("originalDNIS", call.dnis()).with("UUID", call.uuid()).with("Visits", call.visits())
                 .with("FMNQ", call.fmnq() ? 1 : 0).with("InternalANI", "")

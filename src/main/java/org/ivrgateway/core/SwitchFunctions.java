@@ -1,5 +1,6 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
@@ -7,6 +8,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.SwitchEvents;
 import org.ivrgateway.core.config.Platform;
 import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.internal.Tx;
 
 /**
  * Functions that need the switch (docs/ARCHITECTURE.md): Transfer, Disconnect, SetDisplay, published as events
@@ -23,62 +25,49 @@ final class SwitchFunctions {
         this.destinations = new Destinations(parts.config());
     }
 
-    Result transfer(Request r) {
+    Result transfer(Tx tx, Request r) throws SQLException {
         String to = destinations.check(r.args().string("ToDevice"));
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            if (call.device() == null) {
-                throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
-            }
-            parts.events().publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
-            parts.calls().leaveDevice(tx, call.callId());
-            boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && parts.config()
-                    .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
-            if (!toItsAgentOrPilot && call.queue() != null) parts.router().dequeue(tx, call, Visits.DEQUEUED);
-            // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
-            boolean toAPilot = parts.config().queues().stream().anyMatch(q -> to.equals(q.pilot()));
-            if (!toItsAgentOrPilot && toAPilot) parts.calls().sentTo(tx, call.callId(), to);
-            return null;
-        });
+        CallRow call = r.call();
+        if (call.device() == null) {
+            throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
+        }
+        parts.events().publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
+        parts.calls().leaveDevice(tx, call.callId());
+        boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && parts.config()
+                .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
+        if (!toItsAgentOrPilot && call.queue() != null) parts.router().dequeue(tx, call, Visits.DEQUEUED);
+        // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
+        boolean toAPilot = parts.config().queues().stream().anyMatch(q -> to.equals(q.pilot()));
+        if (!toItsAgentOrPilot && toAPilot) parts.calls().sentTo(tx, call.callId(), to);
         return r.success();
     }
 
-    Result disconnect(Request r) {
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            if (call.device() == null) {
-                throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
-            }
-            parts.events().publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
-            parts.router().ended(tx, call, Visits.ABANDONED);
-            return null;
-        });
+    Result disconnect(Tx tx, Request r) throws SQLException {
+        CallRow call = r.call();
+        if (call.device() == null) {
+            throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
+        }
+        parts.events().publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
+        parts.router().ended(tx, call, Visits.ABANDONED);
         return r.success();
     }
 
-    Result setDisplay(Request r) {
+    Result setDisplay(Tx tx, Request r) throws SQLException {
         if (parts.config().platform() != Platform.OPENSCAPE_4000) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "SetDisplay needs the openscape-4000 platform");
         }
         String text = r.args().string("DisplayInfo");
-        parts.store().write(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            parts.calls().setDisplay(tx, call.callId(), text);
-            String agentDevice = call.agentId() == null ? null : call.extension();
-            parts.events().publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
-            return null;
-        });
+        CallRow call = r.call();
+        parts.calls().setDisplay(tx, call.callId(), text);
+        String agentDevice = call.agentId() == null ? null : call.extension();
+        parts.events().publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
         return r.success();
     }
 
     /** TermType 1 (transferred out of the domain) counts a queued call as dequeued, else abandoned. */
-    Result callerDisconnected(Request r) {
+    Result callerDisconnected(Tx tx, Request r) throws SQLException {
         String outcome = r.args().integer("TermType") == 1 ? Visits.DEQUEUED : Visits.ABANDONED;
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            parts.router().ended(tx, call, outcome);
-            return null;
-        });
+        parts.router().ended(tx, r.call(), outcome);
         return r.success();
     }
 }

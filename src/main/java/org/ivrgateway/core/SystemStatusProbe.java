@@ -47,8 +47,26 @@ final class SystemStatusProbe {
         return new Views.SystemStatus(db && open ? 1 : 0, c);
     }
 
-    Result result(Request r) {
-        return toResult(status());
+    /**
+     * QuerySystemStatus as the invoker runs it: the session checked in the invocation's transaction, the
+     * probes (each on a connection of its own) once it has committed.
+     */
+    Handler.Continued function() {
+        return args -> new Handler.Continued.Run() {
+            @Override
+            public Result handle(org.ivrgateway.core.internal.Tx tx, Request r) {
+                return null;
+            }
+
+            @Override
+            public Result then(Request r, Result first) {
+                return toResult(status());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     static Result toResult(Views.SystemStatus s) {
