@@ -33,7 +33,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         Agents agents = new Agents();
         Visits visits = new Visits();
         SwitchEvents events = new SwitchEvents();
-        TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
+        TransitNumbers transit = new TransitNumbers(config.transitNumbers());
         Registrations registrations = new Registrations();
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,

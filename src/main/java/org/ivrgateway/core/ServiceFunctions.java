@@ -31,12 +31,12 @@ final class ServiceFunctions {
     }
 
     Result getTransitNumber(Tx tx, Request r) throws SQLException {
-        String number = parts.transit().acquire(tx.c(), r.callId());
+        String number = parts.transit().acquire(tx.c(), tx.instant(), r.callId());
         return r.success().with("TransitNumber", number);
     }
 
     Result releaseTransitNumber(Tx tx, Request r) throws SQLException {
-        parts.transit().release(tx.c(), r.callId());
+        parts.transit().release(tx.c(), tx.instant(), r.callId());
         return r.success();
     }
 

@@ -53,7 +53,7 @@ final class Sweeper {
             parts.router().fireTimers(tx);
             callbacks.release(tx);
             parts.sessions().expire(tx);
-            parts.transit().expire(tx.c());
+            parts.transit().expire(tx.c(), tx.instant());
             closeLostCalls(tx);
             return null;
         });

@@ -80,9 +80,9 @@ final class SystemStatusProbe {
         if (!telephony.watchesHeartbeat()) return 8;
         if (!db) return 2;
         try {
-            long last = store.write(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
-                    rs -> rs.getLong(1)).orElse(0L));
-            return store.clock().millis() - last <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
+            long silentMs = store.write(tx -> tx.now() - Sql.one(tx.c(),
+                    "SELECT last_ms FROM telephony_contact WHERE id = 1", rs -> rs.getLong(1)).orElse(0L));
+            return silentMs <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
         } catch (RuntimeException e) {
             return 2;
         }

@@ -231,7 +231,7 @@ public final class Router {
      * that queue, keeping its CallID and contact data. Returns the CallID, if any.
      */
     public Optional<String> arrived(Tx tx, String dialed, String switchCallId, String callId) throws SQLException {
-        Optional<String> held = transit.arrive(tx.c(), dialed);
+        Optional<String> held = transit.arrive(tx.c(), tx.instant(), dialed);
         if (held.isPresent()) {
             Optional<CallRow> call = calls.find(tx, held.get()).filter(c -> !c.ended());
             if (call.isPresent()) {
