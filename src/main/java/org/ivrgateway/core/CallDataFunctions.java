@@ -4,11 +4,15 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.ContactData;
+import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 
 /**
  * What a script attaches to a call: contact data, the transferable flag (FMNQ), the business unit.
@@ -17,10 +21,16 @@ import org.ivrgateway.core.internal.Tx;
  * GetBusinessUnit before SetBusinessUnit answers -914 (our choice).
  */
 final class CallDataFunctions {
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Calls calls;
+    private final ContactData contactData;
+    private final Router router;
 
-    CallDataFunctions(Parts parts) {
-        this.parts = parts;
+    CallDataFunctions(CenterConfig config, Calls calls, ContactData contactData, Router router) {
+        this.config = config;
+        this.calls = calls;
+        this.contactData = contactData;
+        this.router = router;
     }
 
     /**
@@ -30,9 +40,9 @@ final class CallDataFunctions {
      * the last place.
      */
     Result setContactData(Tx tx, Request r) throws SQLException {
-        String key = r.args().string("Key");
-        String value = r.args().string("Value");
-        Map<String, String> data = parts.contactData().all(tx, r.callId());
+        String key = r.args().string(Param.KEY);
+        String value = r.args().string(Param.VALUE);
+        Map<String, String> data = contactData.all(tx, r.callId());
         data.put(key, value);
         if (data.size() > ContactData.MAX_KEYS) {
             throw new IvrException(ReturnCode.INVALID_PARAMETER, "call " + r.callId() + " already holds "
@@ -43,44 +53,44 @@ final class CallDataFunctions {
             throw new IvrException(ReturnCode.INVALID_PARAMETER, "contact data of call " + r.callId()
                     + " would hold " + bytes + " bytes, more than the " + ContactData.MAX_BYTES + " a call may hold");
         }
-        parts.contactData().put(tx, r.callId(), key, value);
+        contactData.put(tx, r.callId(), key, value);
         return r.success();
     }
 
     Result getContactData(Tx tx, Request r) throws SQLException {
-        String key = r.args().string("Key");
-        String value = parts.contactData().get(tx, r.callId(), key).orElseThrow(
+        String key = r.args().string(Param.KEY);
+        String value = contactData.get(tx, r.callId(), key).orElseThrow(
                 () -> new IvrException(ReturnCode.CONTACT_DATA_KEY_NOT_SET, "contact data key " + key + " is not set"));
-        return r.success().with("Value", value);
+        return r.success().with(Param.VALUE, value);
     }
 
     Result setCallTransferable(Tx tx, Request r) throws SQLException {
-        boolean transferable = r.args().integer("FlagValue") == 1;
+        boolean transferable = r.args().integer(Param.FLAG_VALUE) == 1;
         CallRow call = r.call();
         if (!transferable && call.status() == CallStatus.WAITING.code()) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId()
                     + " is already being transferred to " + call.extension());
         }
-        parts.calls().setTransferable(tx, call.callId(), transferable);
-        if (transferable) parts.router().dispatch(tx);
+        calls.setTransferable(tx, call.callId(), transferable);
+        if (transferable) router.dispatch(tx);
         return r.success();
     }
 
     Result getCallTransferable(Tx tx, Request r) {
-        return r.success().with("FlagValue", r.call().transferable() ? 1 : 0);
+        return r.success().with(Param.FLAG_VALUE, r.call().transferable() ? 1 : 0);
     }
 
     Result setBusinessUnit(Tx tx, Request r) throws SQLException {
         requireMultiTenant();
-        String name = r.args().string("BusinessUnitName");
+        String name = r.args().string(Param.BUSINESS_UNIT_NAME);
         CallRow call = r.call();
         if (call.businessUnit() != null) {
             throw new IvrException(ReturnCode.BUSINESS_UNIT_ALREADY_SET,
                     "call " + call.callId() + " is already in " + call.businessUnit());
         }
-        String unit = parts.config().businessUnit(name).orElseThrow(
+        String unit = config.businessUnit(name).orElseThrow(
                 () -> new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "no business unit " + name));
-        parts.calls().setBusinessUnit(tx, call.callId(), unit);
+        calls.setBusinessUnit(tx, call.callId(), unit);
         return r.success();
     }
 
@@ -90,11 +100,11 @@ final class CallDataFunctions {
         if (unit == null) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "call SetBusinessUnit first");
         }
-        return r.success().with("BusinessUnitName", unit);
+        return r.success().with(Param.BUSINESS_UNIT_NAME, unit);
     }
 
     private void requireMultiTenant() {
-        if (!parts.config().multiTenant()) {
+        if (!config.multiTenant()) {
             throw new IvrException(ReturnCode.NO_MULTI_TENANT_LICENSE, "multiTenant is not enabled");
         }
     }

@@ -4,11 +4,16 @@ import java.sql.SQLException;
 import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 import org.ivrgateway.store.Database;
 
 /**
@@ -25,18 +30,26 @@ final class CallStatusQuery implements Handler.Continued {
     /** A waiter whose call has a timer due re-reads at least this often (a timer fired elsewhere may be late). */
     private static final long TIMER_RECHECK_MS = 50;
 
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Store store;
+    private final Signals signals;
+    private final Calls calls;
+    private final Router router;
 
-    CallStatusQuery(Parts parts) {
-        this.parts = parts;
+    CallStatusQuery(CenterConfig config, Store store, Signals signals, Calls calls, Router router) {
+        this.config = config;
+        this.store = store;
+        this.signals = signals;
+        this.calls = calls;
+        this.router = router;
     }
 
     @Override
     public Run start(Arguments args) {
-        int timeout = args.integer("Timeout");
-        String callId = args.string("CallID");
+        int timeout = args.integer(Param.TIMEOUT);
+        String callId = args.string(Param.CALL_ID);
         // A waiter registers before its first read, so that no change between that read and its wait is lost.
-        Signals.Slot slot = timeout == 0 ? null : parts.signals().register(callId);
+        Signals.Slot slot = timeout == 0 ? null : signals.register(callId);
         return new Query(timeout, callId, slot, slot == null ? 0 : slot.generation());
     }
 
@@ -66,7 +79,7 @@ final class CallStatusQuery implements Handler.Continued {
         public Result then(Request r, Result ignored) {
             Snapshot s = first.timerDue() ? afterTimers(callId) : first;
             if (timeout == 0 || !waits(s)) return answer(r, s);
-            long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
+            long waitMillis = Math.min(timeout, config.gateway().maxWaitMillis());
             // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
             long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
             return Database.withDeadline(end, () -> waitFor(r, s, end));
@@ -84,7 +97,7 @@ final class CallStatusQuery implements Handler.Continued {
                     Long due = s.call().nextTimerMs();
                     boolean timerFirst = false;
                     if (due != null) {
-                        long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis()));
+                        long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - store.clock().millis()));
                         timerFirst = untilDue < left;
                         left = Math.min(left, untilDue);
                     }
@@ -105,31 +118,31 @@ final class CallStatusQuery implements Handler.Continued {
 
         @Override
         public void close() {
-            if (slot != null) parts.signals().unregister(callId);
+            if (slot != null) signals.unregister(callId);
         }
     }
 
     /** A later read: a short transaction of its own, and the timers fired first when one is due. */
     private Snapshot read(String callId) {
-        Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
+        Snapshot s = store.write(tx -> snapshot(tx, callId));
         return s.timerDue() ? afterTimers(callId) : s;
     }
 
     /** Fires the due timers, then reads the call again, in one routing transaction. */
     private Snapshot afterTimers(String callId) {
-        return parts.store().routing(tx -> {
-            parts.router().fireTimers(tx);
+        return store.routing(tx -> {
+            router.fireTimers(tx);
             return snapshot(tx, callId);
         });
     }
 
     private Snapshot snapshot(Tx tx, String callId) throws SQLException {
-        return snapshot(tx, parts.calls().find(tx, callId)
+        return snapshot(tx, calls.find(tx, callId)
                 .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId)));
     }
 
     private Snapshot snapshot(Tx tx, CallRow call) throws SQLException {
-        int position = parts.calls().position(tx, call);
+        int position = calls.position(tx, call);
         return new Snapshot(call, position, call.hasDueTimer(tx.now()));
     }
 
@@ -139,7 +152,7 @@ final class CallStatusQuery implements Handler.Continued {
     }
 
     private boolean orphaned(CallRow call) {
-        return parts.config().queue(call.queue()).isEmpty();
+        return config.queue(call.queue()).isEmpty();
     }
 
     private Result answer(Request r, Snapshot s) {
@@ -149,8 +162,8 @@ final class CallStatusQuery implements Handler.Continued {
             // ever take it, so the script must send it elsewhere — the guide's status 4, "error".
             return r.result(CallStatus.ERROR.code());
         }
-        Result result = r.result(call.status()).with("PositionInQueue", s.position());
-        return call.extension() == null ? result : result.with("Extension", call.extension());
+        Result result = r.result(call.status()).with(Param.POSITION_IN_QUEUE, s.position());
+        return call.extension() == null ? result : result.with(Param.EXTENSION, call.extension());
     }
 
     /** The call as one transaction read it, its position, and whether a timer of it was due then. */

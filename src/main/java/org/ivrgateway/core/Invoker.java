@@ -3,16 +3,18 @@ package org.ivrgateway.core;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.Invocation;
+import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.IvrFunction;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.config.CenterConfig;
@@ -28,14 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entry of the API: checks in the order of docs/ARCHITECTURE.md — parameters (-306), session
+ * The {@link IvrApi} port, the one entry of the API: checks in the order of docs/ARCHITECTURE.md — parameters (-306), session
  * (-304), QueryCallInfo done (-308), the call named by CallID (-903, also when it is not the call this
  * session's QueryCallInfo found), kind of call (-931, -310, -311),
  * the RpcTimeout deadline (-701) — then runs the function's handler in the same transaction, which takes
  * the routing lock first when the function routes ({@link Routine.Lock}), and turns every failure into a
  * return code. It never throws.
  */
-final class Invoker {
+final class Invoker implements IvrApi {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
 
     private final CenterConfig config;
@@ -55,7 +57,8 @@ final class Invoker {
         this.offlineStatus = offlineStatus;
     }
 
-    Result invoke(Invocation invocation) {
+    @Override
+    public Result invoke(Invocation invocation) {
         IvrFunction f = invocation.function();
         long start = System.nanoTime();
         try {
@@ -109,7 +112,7 @@ final class Invoker {
         IvrFunction f = invocation.function();
         Request request;
         if (f.scope() == IvrFunction.Scope.NONE) {
-            long deadline = start + Signals.nanos(args.integer("RpcTimeout", Integer.MAX_VALUE));
+            long deadline = start + Signals.nanos(args.integer(Param.RPC_TIMEOUT, Integer.MAX_VALUE));
             request = new Request(f, args, null, null, deadline, invocation.client(), start);
         } else {
             request = check(tx, fn.lock(), f, args, invocation, start);
@@ -128,9 +131,9 @@ final class Invoker {
             throw new IvrException(ReturnCode.CALL_INFO_NOT_QUERIED, "call QueryCallInfo first in this session");
         }
         CallRow call = null;
-        boolean namesCall = f.parameter("CallID").map(p -> p.direction().isInput()).orElse(false);
-        if (namesCall && args.has("CallID")) {
-            String id = args.string("CallID");
+        boolean namesCall = f.parameter(Param.CALL_ID).map(p -> p.direction().isInput()).orElse(false);
+        if (namesCall && args.has(Param.CALL_ID)) {
+            String id = args.string(Param.CALL_ID);
             // A session acts only on the call its QueryCallInfo found; another session's call answers as an
             // unknown one would (docs/SECURITY.md). A function that changes the call reads it row-locked.
             Optional<CallRow> row = !id.equals(session.callId()) ? Optional.empty()

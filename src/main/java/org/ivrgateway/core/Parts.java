@@ -22,7 +22,10 @@ import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.session.Sessions;
 import org.ivrgateway.core.stats.Statistics;
 
-/** The core's parts, built once by {@link ContactCenter} and shared by the function handlers. */
+/**
+ * The core's repositories and services, built once by the composition root ({@link ContactCenter}), which
+ * hands each handler and port only the ones it uses. {@link CallbackWork} still takes them whole.
+ */
 record Parts(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls,
              ContactData contactData, Agents agents, Desk desk, Visits visits, SwitchEvents events, Router router,
              Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules,

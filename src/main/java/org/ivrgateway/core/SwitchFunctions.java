@@ -2,13 +2,17 @@ package org.ivrgateway.core;
 
 import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
+import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.core.config.Platform;
-import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
+import org.ivrgateway.core.queue.Visits;
 
 /**
  * Functions that need the switch (docs/ARCHITECTURE.md): Transfer, Disconnect, SetDisplay, published as events
@@ -17,28 +21,34 @@ import org.ivrgateway.core.internal.Tx;
  * openscape-4000 (our choice: the guide says it exists only there).
  */
 final class SwitchFunctions {
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Calls calls;
+    private final SwitchEvents events;
+    private final Router router;
     private final Destinations destinations;
 
-    SwitchFunctions(Parts parts) {
-        this.parts = parts;
-        this.destinations = new Destinations(parts.config());
+    SwitchFunctions(CenterConfig config, Calls calls, SwitchEvents events, Router router) {
+        this.config = config;
+        this.calls = calls;
+        this.events = events;
+        this.router = router;
+        this.destinations = new Destinations(config);
     }
 
     Result transfer(Tx tx, Request r) throws SQLException {
-        String to = destinations.check(r.args().string("ToDevice"));
+        String to = destinations.check(r.args().string(Param.TO_DEVICE));
         CallRow call = r.call();
         if (call.device() == null) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
         }
-        parts.events().publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
-        parts.calls().leaveDevice(tx, call.callId());
-        boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && parts.config()
+        events.publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
+        calls.leaveDevice(tx, call.callId());
+        boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && config
                 .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
-        if (!toItsAgentOrPilot && call.queue() != null) parts.router().dequeue(tx, call, Visits.DEQUEUED);
+        if (!toItsAgentOrPilot && call.queue() != null) router.dequeue(tx, call, Visits.DEQUEUED);
         // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
-        boolean toAPilot = parts.config().queues().stream().anyMatch(q -> to.equals(q.pilot()));
-        if (!toItsAgentOrPilot && toAPilot) parts.calls().sentTo(tx, call.callId(), to);
+        boolean toAPilot = config.queues().stream().anyMatch(q -> to.equals(q.pilot()));
+        if (!toItsAgentOrPilot && toAPilot) calls.sentTo(tx, call.callId(), to);
         return r.success();
     }
 
@@ -47,27 +57,27 @@ final class SwitchFunctions {
         if (call.device() == null) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
         }
-        parts.events().publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
-        parts.router().ended(tx, call, Visits.ABANDONED);
+        events.publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
+        router.ended(tx, call, Visits.ABANDONED);
         return r.success();
     }
 
     Result setDisplay(Tx tx, Request r) throws SQLException {
-        if (parts.config().platform() != Platform.OPENSCAPE_4000) {
+        if (config.platform() != Platform.OPENSCAPE_4000) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "SetDisplay needs the openscape-4000 platform");
         }
-        String text = r.args().string("DisplayInfo");
+        String text = r.args().string(Param.DISPLAY_INFO);
         CallRow call = r.call();
-        parts.calls().setDisplay(tx, call.callId(), text);
+        calls.setDisplay(tx, call.callId(), text);
         String agentDevice = call.agentId() == null ? null : call.extension();
-        parts.events().publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
+        events.publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
         return r.success();
     }
 
     /** TermType 1 (transferred out of the domain) counts a queued call as dequeued, else abandoned. */
     Result callerDisconnected(Tx tx, Request r) throws SQLException {
-        String outcome = r.args().integer("TermType") == 1 ? Visits.DEQUEUED : Visits.ABANDONED;
-        parts.router().ended(tx, r.call(), outcome);
+        String outcome = r.args().integer(Param.TERM_TYPE) == 1 ? Visits.DEQUEUED : Visits.ABANDONED;
+        router.ended(tx, r.call(), outcome);
         return r.success();
     }
 }

@@ -3,6 +3,7 @@ package org.ivrgateway.core;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.config.TelephonyConfig;
@@ -72,8 +73,8 @@ final class SystemStatusProbe {
     static Result toResult(Views.SystemStatus s) {
         String states = s.components().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
-        return Result.success(org.ivrgateway.api.IvrFunction.QUERY_SYSTEM_STATUS).with("OverallStatus", s.overall())
-                .with("IndividualServerStates", states).with("Entries", s.components().size());
+        return Result.success(org.ivrgateway.api.IvrFunction.QUERY_SYSTEM_STATUS).with(Param.OVERALL_STATUS, s.overall())
+                .with(Param.INDIVIDUAL_SERVER_STATES, states).with(Param.ENTRIES, s.components().size());
     }
 
     private int telephonyState(boolean db) {
