@@ -134,8 +134,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         sweeper.watch();
     }
 
-    /** Requests of this node parked on {@code callId}'s wake-up signal (for tests; see {@code Signals#parked}). */
-    int parkedWaiters(String callId) {
+    /**
+     * Requests of this node parked on {@code callId}'s wake-up signal (for tests and the benchmark's wake-up
+     * phase, docs/BENCHMARKS.md; see {@code Signals#parked}).
+     */
+    public int parkedWaiters(String callId) {
         return signals.parked(callId);
     }
 
