@@ -11,7 +11,7 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.agent.Desk;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 
 /**

@@ -10,7 +10,7 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.ContactData;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Router;
 

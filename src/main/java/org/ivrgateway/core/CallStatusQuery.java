@@ -9,7 +9,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
@@ -124,7 +124,7 @@ final class CallStatusQuery implements Handler.Continued {
 
     /** A later read: a short transaction of its own, and the timers fired first when one is due. */
     private Snapshot read(String callId) {
-        Snapshot s = store.write(tx -> snapshot(tx, callId));
+        Snapshot s = store.transaction(tx -> snapshot(tx, callId));
         return s.timerDue() ? afterTimers(callId) : s;
     }
 

@@ -11,7 +11,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.SwitchEvents;
 import org.ivrgateway.core.callback.CallbackStates;
 import org.ivrgateway.core.callback.Schedule;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Placement;
 import org.ivrgateway.core.queue.Visits;
@@ -39,7 +39,7 @@ final class CallbackWork {
     /** The sweeper's part: expire, queue the callbacks that are due, take back those out of their window. */
     void release(Tx tx) throws SQLException {
         Instant now = Instant.ofEpochMilli(tx.now());
-        for (CallbackStates.Open cb : states.open(tx.c())) {
+        for (CallbackStates.Open cb : states.actionable(tx.c(), now)) {
             switch (cb.status()) {
                 case CallbackStates.PENDING -> {
                     if (cb.allPassed(now)) {
@@ -116,7 +116,7 @@ final class CallbackWork {
     }
 
     List<Views.Callback> views() {
-        return parts.store().write(tx -> states.views(tx.c()));
+        return parts.store().transaction(tx -> states.views(tx.c()));
     }
 
     private void queue(Tx tx, CallbackStates.Open cb, Schedule schedule) throws SQLException {

@@ -18,9 +18,9 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.ContactData;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.report.Reports;
@@ -60,7 +60,7 @@ final class CenterViews implements ContactCenterView {
 
     @Override
     public List<Views.Queue> queues() {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             List<Views.Queue> out = new ArrayList<>();
             for (QueueConfig q : config.queues()) {
                 QueueFigures f = statistics.of(tx, q);
@@ -73,7 +73,7 @@ final class CenterViews implements ContactCenterView {
 
     @Override
     public List<Views.Call> calls(int offset, int limit) {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             List<Views.Call> out = new ArrayList<>();
             for (CallRow c : calls.live(tx, offset, Math.min(limit, MAX_CALLS))) out.add(view(tx, c));
             return out;
@@ -82,12 +82,12 @@ final class CenterViews implements ContactCenterView {
 
     @Override
     public int liveCallCount() {
-        return store.write(tx -> calls.liveCount(tx));
+        return store.transaction(tx -> calls.liveCount(tx));
     }
 
     @Override
     public Optional<Views.Call> call(String callId) {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             Optional<CallRow> row = calls.find(tx, callId).filter(c -> !c.ended());
             return row.isEmpty() ? Optional.<Views.Call>empty() : Optional.of(view(tx, row.get()));
         });
@@ -102,7 +102,7 @@ final class CenterViews implements ContactCenterView {
 
     @Override
     public List<Views.Agent> agents() {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             Map<String, AgentRow> rows = new HashMap<>();
             for (AgentRow r : agents.all(tx)) rows.put(r.agentId(), r);
             List<Views.Agent> out = new ArrayList<>();
@@ -117,17 +117,17 @@ final class CenterViews implements ContactCenterView {
 
     @Override
     public List<Views.SwitchEvent> switchEvents() {
-        return store.write(tx -> events.pending(tx));
+        return store.transaction(tx -> events.pending(tx));
     }
 
     @Override
     public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
-        return store.write(tx -> new Reports(config).queues(tx, day));
+        return store.transaction(tx -> new Reports(config).queues(tx, day));
     }
 
     @Override
     public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
-        return store.write(tx -> new Reports(config).agents(tx, day));
+        return store.transaction(tx -> new Reports(config).agents(tx, day));
     }
 
     @Override

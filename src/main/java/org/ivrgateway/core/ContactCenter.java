@@ -19,7 +19,7 @@ import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
@@ -111,6 +111,13 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     public ContactCenter start() {
         feed.start();
         sweeper.start();
+        return this;
+    }
+
+    /** The same, the sweeper on a thread of {@code sweeperThreads} (for tests). */
+    ContactCenter start(java.util.concurrent.ThreadFactory sweeperThreads) {
+        feed.start();
+        sweeper.start(sweeperThreads);
         return this;
     }
 

@@ -9,7 +9,7 @@ import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.agent.Registrations;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Router;
@@ -82,7 +82,7 @@ final class DeskPort implements AgentDesk {
 
     @Override
     public Views.Agent agent(String agentId) {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             Views.Agent view = desk.view(tx, agentId);
             return config.sipTelephony() ? Registrations.withPhone(view, registrations.live(tx)) : view;
         });

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.InvalidArgumentException;
@@ -17,13 +16,14 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
 import org.ivrgateway.core.session.Sessions;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.store.StoreBusyException;
 import org.ivrgateway.store.StoreException;
 import org.ivrgateway.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -76,7 +76,7 @@ final class Invoker implements IvrApi {
                     long connectDeadline = start + Signals.nanos(config.gateway().maxWaitMillis());
                     Store.Work<Done> work = tx -> run(tx, fn, body, args, invocation, start);
                     done = Database.withDeadline(connectDeadline,
-                            () -> fn.lock() == Routine.Lock.ROUTING ? store.routing(work) : store.write(work));
+                            () -> fn.lock() == Routine.Lock.ROUTING ? store.routing(work) : store.transaction(work));
                 } catch (StoreUnavailableException e) {
                     // The system status answers even without its database: overall status 0.
                     if (f == IvrFunction.QUERY_SYSTEM_STATUS) return offlineStatus.get();
@@ -94,8 +94,8 @@ final class Invoker implements IvrApi {
             LOG.warn("{}: database unreachable: {}", f.guideName(), String.valueOf(e.getCause()));
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
-            // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.
-            return e.code() == ReturnCode.UNKNOWN_ERROR ? incident(f, e) : Result.failure(f, e.code(), e.getMessage());
+            // No connection free in time is -701 (the server may be busy); any other store failure is an incident.
+            return e instanceof StoreBusyException ? Result.failure(f, ReturnCode.TIMEOUT, e.getMessage()) : incident(f, e);
         } catch (IvrException e) {
             return Result.failure(f, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -165,8 +165,6 @@ final class Invoker implements IvrApi {
     }
 
     private static Result incident(IvrFunction f, Exception e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {} in {}", incident, f.guideName(), e);
-        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident " + incident);
+        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, org.ivrgateway.api.Incident.log("in " + f.guideName(), e));
     }
 }

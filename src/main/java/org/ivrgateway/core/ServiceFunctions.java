@@ -14,9 +14,9 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.ContactData;
 import org.ivrgateway.core.callback.CallbackRequest;
 import org.ivrgateway.core.callback.Callbacks;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
-import org.ivrgateway.core.routing.QueueFigures;
+import org.ivrgateway.core.routing.RoutingFigures;
 import org.ivrgateway.core.routing.RoutingFacts;
 import org.ivrgateway.core.routing.RoutingOutcome;
 import org.ivrgateway.core.routing.RoutingRules;
@@ -89,25 +89,25 @@ final class ServiceFunctions {
         String ani = data.getOrDefault("ANI", given.ani());
         String dnis = data.getOrDefault("DNIS", given.dnis());
         // Each queue's figures are read once a request, whether a condition or the result needs them.
-        Map<String, Optional<QueueFigures>> read = new java.util.HashMap<>();
-        java.util.function.Function<String, Optional<QueueFigures>> figures =
+        Map<String, Optional<RoutingFigures>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, Optional<RoutingFigures>> figures =
                 queue -> read.computeIfAbsent(queue.toLowerCase(java.util.Locale.ROOT), k -> figures(tx, queue));
         RoutingOutcome o = rules.decide(new RoutingFacts(ani, dnis, data, figures, call.businessUnit()));
         Result result = r.result(o.decision().code()).with(Param.DESTINATION, o.destination());
         if (o.decision() != RoutingDecision.ENQUEUE) return result;
-        Optional<QueueFigures> f = figures.apply(o.destination());
+        Optional<RoutingFigures> f = figures.apply(o.destination());
         return result.with(Param.AGENT_ID, o.agentId()).with(Param.AGENT_WAIT_TIME, o.agentWaitTime())
                 .with(Param.DESCRIPTION, o.description()).with(Param.INITIAL_PRIORITY, o.priority())
-                .with(Param.ESTIMATED_WAIT, f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
-                .with(Param.CALLS_IN_QUEUE, f.map(QueueFigures::callsWaiting).orElse(0));
+                .with(Param.ESTIMATED_WAIT, f.map(RoutingFigures::estimatedWaitSeconds).orElse(0))
+                .with(Param.CALLS_IN_QUEUE, f.map(RoutingFigures::callsWaiting).orElse(0));
     }
 
-    private Optional<QueueFigures> figures(Tx tx, String queue) {
+    private Optional<RoutingFigures> figures(Tx tx, String queue) {
         Statistics stats = statistics;
         return config.queue(queue).map(q -> {
             try {
                 Statistics.Live f = stats.live(tx, q);
-                return new QueueFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
+                return new RoutingFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
             } catch (java.sql.SQLException e) {
                 throw org.ivrgateway.store.StoreException.from(e);
             }

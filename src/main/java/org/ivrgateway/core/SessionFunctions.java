@@ -7,7 +7,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
 import org.ivrgateway.core.session.Sessions;

@@ -7,7 +7,7 @@ import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
@@ -65,9 +65,20 @@ final class Sweeper {
     }
 
     void start() {
-        if (thread != null) return;
         // A platform thread: the timers must fire even while every virtual-thread carrier is busy.
-        thread = Thread.ofPlatform().daemon().name("core-sweeper").start(this::loop);
+        start(Thread.ofPlatform().daemon().name("core-sweeper").factory());
+    }
+
+    /**
+     * Starts the loop on a thread of {@code threads}. The field names the thread before it starts: the loop
+     * runs while the field names it, so a thread started first could read the field still empty and end at
+     * once, leaving the node with no timers and no callbacks released (docs/CALLBACKS.md, "Nothing stuck").
+     */
+    void start(java.util.concurrent.ThreadFactory threads) {
+        if (thread != null) return;
+        Thread t = threads.newThread(this::loop);
+        thread = t;
+        t.start();
     }
 
     void stop() {
@@ -86,7 +97,7 @@ final class Sweeper {
             closeLostCalls(tx);
             return null;
         });
-        store.write(tx -> {
+        store.transaction(tx -> {
             long keepFrom = tx.now() - KEEP_MILLIS - config.statistics().windowMinutes() * 60_000L;
             calls.purge(tx, keepFrom);
             events.purge(tx, keepFrom);
@@ -117,7 +128,7 @@ final class Sweeper {
         List<String> watched = new ArrayList<>(signals.watched());
         for (int i = 0; i < watched.size(); i += BATCH) {
             List<String> batch = watched.subList(i, Math.min(watched.size(), i + BATCH));
-            Map<String, Long> versions = store.write((Tx tx) -> calls.versions(tx, batch));
+            Map<String, Long> versions = store.transaction((Tx tx) -> calls.versions(tx, batch));
             versions.forEach(signals::signalIfNewer);
         }
     }

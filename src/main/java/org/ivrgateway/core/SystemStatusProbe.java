@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.TelephonyConfig;
+import org.ivrgateway.config.TelephonyConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 
@@ -81,7 +81,7 @@ final class SystemStatusProbe {
         if (!telephony.watchesHeartbeat()) return 8;
         if (!db) return 2;
         try {
-            long silentMs = store.write(tx -> tx.now() - Sql.one(tx.c(),
+            long silentMs = store.transaction(tx -> tx.now() - Sql.one(tx.c(),
                     "SELECT last_ms FROM telephony_contact WHERE id = 1", rs -> rs.getLong(1)).orElse(0L));
             return silentMs <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
         } catch (RuntimeException e) {

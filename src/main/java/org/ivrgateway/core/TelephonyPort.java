@@ -12,7 +12,7 @@ import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
@@ -134,7 +134,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public List<Views.SwitchEvent> pendingEvents() {
-        return store.write(tx -> {
+        return store.transaction(tx -> {
             contact(tx);
             return events.pending(tx);
         });
@@ -142,7 +142,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public void acknowledge(long eventId) {
-        boolean done = store.write(tx -> {
+        boolean done = store.transaction(tx -> {
             contact(tx);
             return events.acknowledge(tx, eventId);
         });
@@ -151,7 +151,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public void heartbeat() {
-        store.write(tx -> {
+        store.transaction(tx -> {
             contact(tx);
             return null;
         });

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CallbackConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.GatewaySettings;
-import org.ivrgateway.core.config.Platform;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
-import org.ivrgateway.core.config.TransitConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CallbackConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.GatewaySettings;
+import org.ivrgateway.config.Platform;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
+import org.ivrgateway.config.TransitConfig;
 import org.ivrgateway.store.TestDatabase;
 
 /**

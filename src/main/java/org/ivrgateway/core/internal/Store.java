@@ -46,7 +46,7 @@ public final class Store {
         return db;
     }
 
-    public <T> T write(Work<T> work) {
+    public <T> T transaction(Work<T> work) {
         return run(work, false);
     }
 
@@ -59,7 +59,7 @@ public final class Store {
         T result = db.inTransaction(c -> {
             Tx tx = new Tx(connections.apply(c), clock.millis());
             if (lock) {
-                if (!db.isPostgres()) Sql.update(tx.c(), "SET LOCK_TIMEOUT 10000");
+                if (!db.isPostgres()) Sql.update(tx.c(), Sql.H2_LOCK_WAIT);
                 Sql.one(tx.c(), "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
             }
             T r = work.run(tx);

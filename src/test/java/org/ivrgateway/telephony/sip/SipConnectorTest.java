@@ -20,7 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.ivrgateway.core.agent.Registrations;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.server.Node;
 import org.ivrgateway.server.config.ConfigLoader;

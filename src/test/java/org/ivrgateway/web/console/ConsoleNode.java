@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.server.ServerFactory;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
