@@ -88,8 +88,9 @@ class StatementCountTest {
         assertEquals(0, q.returnCode(), q.detail());
         System.out.println("Enqueue, no agent free: " + figures);
         assertEquals(1, c.counter.transactions.get(), figures);
-        // Before one transaction per invocation: 3 transactions, 13 statements on H2 (docs/ARCHITECTURE.md).
-        assertTrue(c.counter.statements.size() <= 12, figures);
+        // Before one transaction per invocation: 3 transactions, 13 statements on H2; 12 with it, and 3 more
+        // since the queue report's running sums are kept as the stay opens (docs/ARCHITECTURE.md).
+        assertTrue(c.counter.statements.size() <= 15, figures);
         assertEquals(1L, c.counter.statements.stream().filter(q2 -> q2.contains("FROM ivr_call WHERE call_id")).count(),
                 "the call row is read once: " + figures);
     }
