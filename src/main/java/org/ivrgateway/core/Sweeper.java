@@ -144,7 +144,7 @@ final class Sweeper {
                 }
                 // Other nodes' changes come through the change feed; reading versions is the fallback. An
                 // embedded H2 has no other nodes (docs/RELIABILITY.md).
-                if (!feed.listening() && !parts.store().database().servesOneNode()) watch();
+                if (!feed.listening() && !store.database().servesOneNode()) watch();
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;
