@@ -17,11 +17,9 @@ import org.ivrgateway.api.Views;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.Slow;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** A callback on the console: offered on the agent desktop with its details, accepted, placed, answered. */
 @Slow
-@Isolated("waits on the real clock for the sweeper to offer the callback: next to other classes it missed its 20 s")
 class CallbackDeskTest {
     private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
