@@ -11,7 +11,8 @@ import org.ivrgateway.core.config.RoutingRule;
 
 /**
  * The contact center a benchmark runs: {@code ports} monitored IVR devices, {@code agents} agents with
- * their devices, all in one queue, wrap-up 0, overflow far beyond any run, and the gateway's defaults.
+ * their devices, all in one queue, wrap-up 0, overflow far beyond any run, and the gateway's defaults; plus the
+ * wake-up phase's lanes (a queue and an agent each, {@link Devices#wakeQueue}).
  */
 final class BenchCenter {
     private BenchCenter() {
@@ -27,10 +28,16 @@ final class BenchCenter {
             agentDevices.add(Devices.agentDevice(i));
             agentConfigs.add(new AgentConfig(Devices.agentId(i), "Agent " + i, List.of(Devices.QUEUE), 0));
         }
-        QueueConfig queue = new QueueConfig(Devices.QUEUE, null, "7000", 20,
-                new QueueConfig.Overflow(86_400, Devices.OVERFLOW));
+        List<QueueConfig> queues = new ArrayList<>();
+        queues.add(new QueueConfig(Devices.QUEUE, null, "7000", 20, new QueueConfig.Overflow(86_400, Devices.OVERFLOW)));
+        for (int lane = 0; lane < Devices.WAKE_LANES; lane++) {
+            queues.add(new QueueConfig(Devices.wakeQueue(lane), null, "710" + lane, 20, null));
+            agentDevices.add(Devices.wakeAgentDevice(lane));
+            agentConfigs.add(new AgentConfig(Devices.wakeAgentId(lane), "Wake-up agent " + lane,
+                    List.of(Devices.wakeQueue(lane)), 0));
+        }
         RoutingRule rule = new RoutingRule(null, new RoutingRule.Enqueue(Devices.QUEUE, 1, "bench", null, null), null, null);
         return TestAccess.withAccess(new CenterConfig(GatewaySettings.DEFAULT, null, null, false, List.of(), ivrDevices,
-                agentDevices, List.of(queue), agentConfigs, null, null, List.of(rule), null));
+                agentDevices, queues, agentConfigs, null, null, List.of(rule), null));
     }
 }

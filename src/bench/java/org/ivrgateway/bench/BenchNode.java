@@ -56,6 +56,21 @@ final class BenchNode implements ServerSide {
     }
 
     @Override
+    public String databaseUrl() {
+        return database.url.startsWith("jdbc:postgresql:") ? database.url : null;
+    }
+
+    @Override
+    public int parkedWaiters(String callId) {
+        return gateway.center().parkedWaiters(callId);
+    }
+
+    @Override
+    public boolean hearsOtherNodes() {
+        return gateway.center().hearsOtherNodes();
+    }
+
+    @Override
     public ServerStats stats() {
         return ServerStats.now(database.serverPid());
     }

@@ -31,6 +31,9 @@ public final class BenchServerMain {
                 try {
                     String answer = switch (cmd[0]) {
                         case "stats" -> json.writeValueAsString(node.stats());
+                        case "database-url" -> java.util.Objects.requireNonNullElse(node.databaseUrl(), "");
+                        case "parked" -> Integer.toString(node.parkedWaiters(cmd[1]));
+                        case "hears-other-nodes" -> Boolean.toString(node.hearsOtherNodes());
                         case "baseline" -> node.startBaseline(Base64.getDecoder().decode(cmd[1])).toString();
                         case "baseline-stop" -> {
                             node.stopBaseline();

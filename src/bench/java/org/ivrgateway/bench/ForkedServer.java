@@ -115,6 +115,22 @@ final class ForkedServer implements ServerSide {
         return new String(Base64.getDecoder().decode(ask("profile-stop " + directory)), StandardCharsets.UTF_8);
     }
 
+    @Override
+    public String databaseUrl() throws Exception {
+        String url = ask("database-url");
+        return url.isEmpty() ? null : url;
+    }
+
+    @Override
+    public int parkedWaiters(String callId) throws Exception {
+        return Integer.parseInt(ask("parked " + callId));
+    }
+
+    @Override
+    public boolean hearsOtherNodes() throws Exception {
+        return Boolean.parseBoolean(ask("hears-other-nodes"));
+    }
+
     /** The process id, for reading its CPU from outside. */
     long pid() {
         return process.pid();

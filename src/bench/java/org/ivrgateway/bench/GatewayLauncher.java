@@ -17,8 +17,8 @@ final class GatewayLauncher {
     private GatewayLauncher() {
     }
 
-    /** A started gateway: where it answers, its Jetty thread pool (the baseline copies it), how to stop it. */
-    record Running(URI uri, ThreadPool threadPool, AutoCloseable stopper) implements AutoCloseable {
+    /** A started gateway: where it answers, its Jetty thread pool (the baseline copies it), its core, how to stop it. */
+    record Running(URI uri, ThreadPool threadPool, ContactCenter center, AutoCloseable stopper) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             stopper.close();
@@ -31,7 +31,7 @@ final class GatewayLauncher {
         Server server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, java.time.Clock.systemUTC());
         server.start();
         URI uri = ServerFactory.uri(server);
-        return new Running(URI.create("http://127.0.0.1:" + uri.getPort()), server.getThreadPool(), () -> {
+        return new Running(URI.create("http://127.0.0.1:" + uri.getPort()), server.getThreadPool(), center, () -> {
             try {
                 server.stop();
             } finally {

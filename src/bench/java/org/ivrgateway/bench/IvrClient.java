@@ -34,38 +34,66 @@ final class IvrClient {
 
     /** The same, recorded under {@code kind}. */
     ResultDocument callAs(String kind, String function, String... namesAndValues) {
-        HttpPool.Response r = send(kind, () -> http.post("/vxml/" + function, FORM, form(namesAndValues)));
+        long start = System.nanoTime();
+        HttpPool.Response r = send(kind, false, () -> http.post("/vxml/" + function, FORM, form(namesAndValues)));
         if (r == null) return null;
-        ResultDocument doc = ResultDocument.parse(r.body());
+        long micros = (System.nanoTime() - start) / 1_000;
+        ResultDocument doc = ResultDocument.parse(r.body()).timed(micros);
         if (doc.returnCode() == null) {
             recorder.get().error(kind, "no ReturnCode in the answer", r.body());
+            recorder.get().refused("no ReturnCode", micros);
             return null;
         }
         return doc;
     }
 
+    /**
+     * {@code doc} when it carries ReturnCode {@code code} (an admitted answer); otherwise null, counted as an
+     * error and a refusal by its code. Null stays null (the failure is counted already).
+     */
+    ResultDocument expect(int code, ResultDocument doc, String kind) {
+        if (doc == null) return null;
+        Recorder rec = recorder.get();
+        if (doc.returnCode() != code) {
+            rec.error(kind, "ReturnCode " + doc.returnCode(), doc.values().toString());
+            rec.refused("ReturnCode " + doc.returnCode(), doc.micros());
+            return null;
+        }
+        rec.admitted(doc.micros());
+        return doc;
+    }
+
     /** A REST POST; the answer body, or null on failure. */
     String rest(String kind, String path, String json) {
-        HttpPool.Response r = send(kind, () -> http.post(path, "application/json", json));
+        HttpPool.Response r = send(kind, true, () -> http.post(path, "application/json", json));
         return r == null ? null : r.body();
     }
 
-    private HttpPool.Response send(String kind, Exchange exchange) {
+    /**
+     * One exchange, timed; a failure is an error and a refusal (by HTTP status or exception). A REST answer
+     * that succeeded is admitted here; a VoiceXML one by the port, which knows which ReturnCode it expected.
+     */
+    private HttpPool.Response send(String kind, boolean rest, Exchange exchange) {
         long start = System.nanoTime();
         HttpPool.Response r;
         try {
             r = exchange.run();
         } catch (IOException | RuntimeException e) {
-            recorder.get().error(kind, e.getClass().getSimpleName(), e.getMessage());
+            Recorder rec = recorder.get();
+            rec.error(kind, e.getClass().getSimpleName(), e.getMessage());
+            rec.refused(e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000);
             return null;
         }
+        long micros = (System.nanoTime() - start) / 1_000;
         Recorder rec = recorder.get();
-        rec.request(kind, (System.nanoTime() - start) / 1_000);
+        rec.request(kind, micros);
         rec.answer(kind, r.body());
         if (r.status() / 100 != 2) {
             rec.error(kind, "HTTP " + r.status(), r.body());
+            rec.refused("HTTP " + r.status(), micros);
             return null;
         }
+        if (rest) rec.admitted(micros);
         return r;
     }
 

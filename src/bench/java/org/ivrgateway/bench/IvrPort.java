@@ -78,13 +78,19 @@ final class IvrPort implements Runnable {
             prompt();
             if (expect(0, client.call("QueryQueueStatistics", "SessionID", session, "QueueName", Devices.QUEUE),
                     "QueryQueueStatistics") == null) return;
-            if (expect(0, client.call("Enqueue", "SessionID", session, "CallID", callId, "IVRHold", "1",
-                    "QueueName", Devices.QUEUE, "InitialPriority", "1", "Description", "bench",
-                    "ANIDNIS", ani + ";69030"), "Enqueue") == null) return;
+            ResultDocument enqueued = expect(0, client.call("Enqueue", "SessionID", session, "CallID", callId,
+                    "IVRHold", "1", "QueueName", Devices.QUEUE, "InitialPriority", "1", "Description", "bench",
+                    "ANIDNIS", ani + ";69030"), "Enqueue");
+            if (enqueued == null) return;
             long queued = System.nanoTime();
+            int estimate = seconds(enqueued.get("EstimatedWait"));
             String extension = waitForAgent(session, callId);
-            if (extension == null) return;
+            if (extension == null) {
+                recorder.get().estimates.abandoned(Devices.QUEUE);
+                return;
+            }
             long assigned = System.nanoTime();
+            recorder.get().estimates.answered(Devices.QUEUE, estimate, assigned - queued);
             if (expect(0, client.call("Transfer", "SessionID", session, "CallID", callId, "ToDevice", extension),
                     "Transfer") == null) return;
             agents.take(callId, extension, queued, assigned);
@@ -105,23 +111,33 @@ final class IvrPort implements Runnable {
                     "Timeout", Integer.toString(timeout));
             if (status == null) return null;
             int rc = status.returnCode();
+            if (timeout == 0 && (rc == 1 || rc == 2)) recorder.get().admitted(status.micros());
             if (rc == 2) return status.get("Extension");
             if (rc != 1 && rc != -701) {
                 recorder.get().error(kind, "status " + rc, null);
+                recorder.get().refused("ReturnCode " + rc, status.micros());
                 return null;
             }
-            if (timeout == 0) AgentPool.sleep(Math.max(200, scenario.promptMillis()));
+            // A -701 long before the Timeout is no timeout but a wait refused (admission control): counted so,
+            // and the script plays a prompt before asking again, instead of asking again at once.
+            boolean refusedEarly = timeout > 0 && rc == -701 && status.micros() < timeout * 500L;
+            if (refusedEarly) recorder.get().refused("ReturnCode -701 (wait refused early)", status.micros());
+            if (timeout == 0 || refusedEarly) AgentPool.sleep(Math.max(200, scenario.promptMillis()));
         }
         return null;
     }
 
     private ResultDocument expect(int code, ResultDocument doc, String kind) {
-        if (doc == null) return null;
-        if (doc.returnCode() != code) {
-            recorder.get().error(kind, "ReturnCode " + doc.returnCode(), doc.values().toString());
-            return null;
+        return client.expect(code, doc, kind);
+    }
+
+    /** EstimatedWait as the script reads it (whole seconds); 0 when it is not a number. */
+    private static int seconds(String value) {
+        try {
+            return (int) Math.round(Double.parseDouble(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        return doc;
     }
 
     private void prompt() {

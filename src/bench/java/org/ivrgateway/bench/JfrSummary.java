@@ -31,6 +31,7 @@ public final class JfrSummary {
         Map<String, Integer> byLibrary = new HashMap<>();
         Map<String, Integer> byTopFrame = new HashMap<>();
         Map<String, Integer> byOwnFrame = new HashMap<>();
+        Map<String, Integer> byHandler = new HashMap<>();
         Map<String, Long> monitorWaitMillis = new HashMap<>();
         long samples = 0;
         long gcPauseNanos = 0;
@@ -46,6 +47,7 @@ public final class JfrSummary {
                 byLibrary.merge(library(frames), 1, Integer::sum);
                 String own = ownPath(frames);
                 if (!own.isEmpty()) byOwnFrame.merge(own, 1, Integer::sum);
+                byHandler.merge(handler(frames), 1, Integer::sum);
             } else if (type.equals("jdk.JavaMonitorEnter") || (type.equals("jdk.ThreadPark") && isContention(e))) {
                 String on = type.equals("jdk.JavaMonitorEnter") ? "monitor " + className(e, "monitorClass")
                         : "park " + className(e, "parkedClass");
@@ -60,6 +62,8 @@ public final class JfrSummary {
         out.append("CPU samples: ").append(samples).append('\n');
         table(out, "CPU samples by library of the executing frame (java.* counted by the first non-JDK caller)",
                 byLibrary, samples);
+        table(out, "By request handler: the outermost core method of the request on the stack (which function's "
+                + "work), else the layer", byHandler, samples);
         table(out, "Hottest methods (top frame)", byTopFrame, samples);
         table(out, "Our code on the stack: the first three org.ivrgateway frames above the SQL helpers (innermost first)",
                 byOwnFrame, samples);
@@ -99,6 +103,29 @@ public final class JfrSummary {
                         && !f.startsWith("org.ivrgateway.store."))
                 .map(f -> f.substring("org.ivrgateway.".length())).distinct().limit(3)
                 .reduce((a, b) -> a + " < " + b).orElse("");
+    }
+
+    /**
+     * Whose work a sample is: the outermost frame of the core that handles a request (a {@code *Functions}
+     * method, TelephonyPort, CallStatusQuery, the desk, the router, the sweeper: not the ContactCenter,
+     * Invoker or Tx plumbing around them), lambdas named by their method; without one, the layer of the
+     * innermost of our frames (gateway: binding and rendering; web: REST; server: the edge handler itself).
+     */
+    static String handler(List<RecordedFrame> frames) {
+        String layer = null;
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String type = frames.get(i).getMethod().getType().getName();
+            if (!type.startsWith("org.ivrgateway.")) continue;
+            String name = type.substring("org.ivrgateway.".length());
+            if (name.startsWith("core.") && !name.startsWith("core.internal.") && !name.contains("$$Lambda")
+                    && !name.equals("core.ContactCenter") && !name.equals("core.Invoker")) {
+                String method = frames.get(i).getMethod().getName();
+                if (method.startsWith("lambda$")) method = method.substring(7, Math.max(7, method.lastIndexOf('$')));
+                return name.substring(name.lastIndexOf('.') + 1).replaceAll("\\$.*", "") + "." + method;
+            }
+            layer = name.substring(0, name.indexOf('.') < 0 ? name.length() : name.indexOf('.')); // the innermost wins
+        }
+        return layer != null ? "(" + layer + " layer, no core handler on the stack)" : "(no ivr-gateway frame: Jetty, JDK, libraries)";
     }
 
     private static String ownOrTop(List<RecordedFrame> frames) {

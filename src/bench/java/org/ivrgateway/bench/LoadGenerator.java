@@ -23,8 +23,15 @@ import picocli.CommandLine.Option;
  *   <li><b>baseline</b>: the same ports replaying the same requests against the same Jetty serving one
  *       static document of the size the gateway answered on average;</li>
  *   <li><b>sizing</b>: many ports at a fixed rate of new calls, with prompts and agents that talk, the
- *       platform's view: concurrent sessions, calls per second, latencies under that load.</li>
+ *       platform's view: concurrent sessions, calls per second, latencies under that load, and how good
+ *       Enqueue's EstimatedWait was;</li>
+ *   <li><b>overload</b>: the same at twice that rate, then back to it: the admitted answers' latency, the
+ *       refused ones' by code, and the time until the node is back to normal ({@link Recovery});</li>
+ *   <li><b>wakeup</b> (PostgreSQL only): a second node on the same database, the cross-node wake-up latency
+ *       ({@link WakeupPhase}).</li>
  * </ol>
+ * It exits 0 when the run completed and wrote its results (targets are reported, not asserted), and
+ * non-zero when it could not run (the server did not start, the agents could not log on, …).
  * The gateway runs in a JVM of its own (or in this one, or elsewhere with {@code --url}); results go to
  * {@code bench-results/<db>-<time>/}.
  */
@@ -39,14 +46,26 @@ public final class LoadGenerator implements Callable<Integer> {
     boolean inProcess;
     @Option(names = "--server-jvm", split = " ", description = "options of the server's JVM (default: ${DEFAULT-VALUE})")
     List<String> serverJvm = new ArrayList<>(List.of("-Xmx4g", "-XX:+UseG1GC"));
-    @Option(names = "--phases", split = ",", description = "of gateway,baseline,sizing (default: all)")
-    List<String> phases = new ArrayList<>(List.of("gateway", "baseline", "sizing"));
+    static final List<String> PHASES = List.of("gateway", "baseline", "sizing", "overload", "wakeup");
+
+    @Option(names = "--phases", split = ",", description = "of gateway,baseline,sizing,overload,wakeup (default: all; wakeup needs --db postgres)")
+    List<String> phases = new ArrayList<>(PHASES);
     @Option(names = "--saturation-ports", description = "ports of the gateway and baseline phases (default: ${DEFAULT-VALUE})")
     int saturationPorts = 32;
     @Option(names = "--ports", description = "ports of the sizing phase (default: ${DEFAULT-VALUE})")
     int ports = 12_000;
     @Option(names = "--rate", description = "new calls per second in the sizing phase (default: ${DEFAULT-VALUE})")
     double rate = 200;
+    @Option(names = "--overload-rate", description = "new calls per second in the overload phase (default: twice --rate)")
+    double overloadRate;
+    @Option(names = "--recovery", description = "seconds watched after the overload, at --rate again (default: ${DEFAULT-VALUE})")
+    double recoverySeconds = 30;
+    @Option(names = "--normal-p99-ms", description = "p99 of a normal second after the overload (default: 1.5 × the sizing phase's, at least 50 ms)")
+    double normalP99Ms;
+    @Option(names = "--wake-lanes", description = "parallel lanes of the wakeup phase, 1 to " + Devices.WAKE_LANES + " (default: ${DEFAULT-VALUE})")
+    int wakeLanes = Devices.WAKE_LANES;
+    @Option(names = "--wake-park-ms", description = "longest wait for a waiter to park before the change is made (default: ${DEFAULT-VALUE})")
+    int wakeParkMillis = 2_000;
     @Option(names = "--ivr-seconds", description = "prompt time of one call in the sizing phase (default: ${DEFAULT-VALUE})")
     double ivrSeconds = 50;
     @Option(names = "--agents", description = "simulated agents (default: ${DEFAULT-VALUE})")
@@ -66,6 +85,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--target-sessions", hidden = true)
     int targetSessions = 10_000;
 
+    /** IVR ports the contact center is configured with (the most any phase uses). */
+    private int maxPorts;
+
     /** The last run, for the smoke test. */
     Report.Run result;
     Path runDirectory;
@@ -78,8 +100,18 @@ public final class LoadGenerator implements Callable<Integer> {
     public Integer call() throws Exception {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String dbName = url != null ? "remote" : db.startsWith("jdbc:") ? "jdbc" : db;
+        for (String p : phases) {
+            if (!PHASES.contains(p)) throw new CommandLine.ParameterException(new CommandLine(this), "--phases: unknown phase " + p);
+        }
+        if (overloadRate <= 0) overloadRate = 2 * rate;
+        maxPorts = Math.max(saturationPorts, phases.contains("sizing") ? ports : 0);
+        if (phases.contains("overload")) maxPorts = Math.max(maxPorts, overloadPorts());
+        if (phases.contains("wakeup")) maxPorts = Math.max(maxPorts, Devices.WAKE_LANES); // lane i calls from port i
+        if (maxPorts > Devices.MAX_PORTS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), maxPorts + " ports needed, at most "
+                    + Devices.MAX_PORTS + " (lower --ports or --overload-rate)");
+        }
         runDirectory = Files.createDirectories(out.resolve(dbName + "-" + stamp));
-        int maxPorts = Math.max(saturationPorts, phases.contains("sizing") ? ports : 0);
         loadAtStart = loadAverage();
         System.out.printf("ivr-gateway benchmark → %s%n", runDirectory);
         try (ServerSide server = startServer(maxPorts)) {
@@ -88,8 +120,12 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         Report.write(result, runDirectory);
         System.out.println(Report.markdown(result));
-        long errors = result.phases().stream().mapToLong(PhaseResult::errors).sum();
-        return errors == 0 ? 0 : 1;
+        return 0; // a run that completed; errors and missed targets are in its results, not in the exit status
+    }
+
+    /** The overload phase's ports: as many more as its rate is higher, so each port keeps its cycle. */
+    private int overloadPorts() {
+        return (int) Math.ceil(ports * overloadRate / rate);
     }
 
     private ServerSide startServer(int maxPorts) throws Exception {
@@ -115,15 +151,46 @@ public final class LoadGenerator implements Callable<Integer> {
                 server.stopBaseline();
             }
         }
+        double cycle = ports / rate;
+        int prompt = (int) (ivrSeconds * 1000 / 2); // IvrPort plays two prompts a call
         if (phases.contains("sizing")) {
-            double cycle = ports / rate;
-            int prompt = (int) (ivrSeconds * 1000 / 2); // IvrPort plays two prompts a call
             int talk = (int) (agents / (1.25 * rate) * 1000); // agents busy 80 % of the time
             Scenario sizing = new Scenario("sizing", ports, rate, prompt, waitMillis, talk, agents);
             results.add(runner.gateway("sizing", sizing, desk, cycle, duration));
         }
+        Recovery recovery = null;
+        if (phases.contains("overload")) {
+            // The node is overloaded, not the agents: they talk shorter, to stay 80 % busy at the higher rate.
+            int talk = (int) (agents / (1.25 * overloadRate) * 1000);
+            Scenario overload = new Scenario("overload", overloadPorts(), overloadRate, prompt, waitMillis, talk, agents);
+            PhaseResult sizing = results.stream().filter(p -> p.phase().equals("sizing")).findFirst().orElse(null);
+            double normal = normalP99Ms > 0 ? normalP99Ms
+                    : Math.max(50, sizing == null ? 0 : 1.5 * sizing.admittedMs().p99());
+            results.add(runner.overload(overload, ports, desk, cycle, duration, new Recovery.Settings(recoverySeconds, normal)));
+            recovery = runner.lastRecovery();
+        }
         desk.client().http().close();
-        return Report.of(machine(server), settings(), results, targetSessions, rate);
+        WakeupPhase.Result wakeup = null;
+        String wakeupNote = null;
+        if (phases.contains("wakeup")) {
+            String shared = server.databaseUrl();
+            if (shared == null) {
+                wakeupNote = "not run: it needs two nodes on one PostgreSQL (--db postgres)";
+                System.out.println("wakeup: " + wakeupNote);
+            } else {
+                try (ServerSide second = startSecondNode(shared)) {
+                    wakeup = WakeupPhase.run(server, second, wakeLanes, duration, wakeParkMillis,
+                            Math.max(1_000, waitMillis));
+                }
+            }
+        }
+        return Report.of(machine(server), settings(), results, targetSessions, rate, recovery, wakeup, wakeupNote);
+    }
+
+    /** Node B of the wake-up phase: the same contact center on the same database, in a JVM of its own (or this one). */
+    private ServerSide startSecondNode(String jdbcUrl) throws Exception {
+        if (inProcess) return BenchNode.start(jdbcUrl, maxPorts, agents);
+        return new ForkedServer(jdbcUrl, maxPorts, agents, serverJvm, runDirectory.resolve("server-b.log"));
     }
 
     /** A VoiceXML answer of the gateway's, the one closest in size to the mean of all its answers. */

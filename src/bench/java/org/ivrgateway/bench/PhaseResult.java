@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * What one measured window gave: rates, latencies by request kind, errors, and where the CPU went
- * (generator, server, database: cores used and microseconds per request). Serialized as the run's JSON.
+ * (generator, server, database: cores used and microseconds per request). {@code admittedMs}: the answers the
+ * flow expected from functions that do not wait; {@code refusedMs}: every other answer, by code;
+ * {@code estimatedWait}: EstimatedWait against the wait each call had, by queue. Serialized as the run's JSON.
  */
 record PhaseResult(
         String phase,
@@ -26,6 +28,9 @@ record PhaseResult(
         List<String> errorSamples,
         Map<String, LatencyHistogram.Summary> latencyMs,
         LatencyHistogram.Summary agentAvailableToAssignedMs,
+        LatencyHistogram.Summary admittedMs,
+        Map<String, LatencyHistogram.Summary> refusedMs,
+        Map<String, EstimateAccuracy.Summary> estimatedWait,
         Cpu cpu,
         ServerStats serverBefore,
         ServerStats serverAfter,

@@ -30,16 +30,34 @@ final class PhaseRunner {
     /** A phase against the gateway with its agents; {@code agents} are logged on already (or are logged on now). */
     PhaseResult gateway(String name, Scenario scenario, Agents agents, double rampSeconds, double windowSeconds)
             throws Exception {
+        return gateway(name, scenario, scenario.ports(), agents, rampSeconds, windowSeconds, null);
+    }
+
+    /**
+     * The overload phase: {@code overload}'s ports and rate for the window; then the ports above
+     * {@code normalPorts} (spread evenly among all) start no new call, so new calls come at the normal rate
+     * again, and the recovery window follows, one figure a second ({@link #lastRecovery()}).
+     */
+    PhaseResult overload(Scenario overload, int normalPorts, Agents agents, double rampSeconds, double windowSeconds,
+                         Recovery.Settings recovery) throws Exception {
+        return gateway("overload", overload, normalPorts, agents, rampSeconds, windowSeconds, recovery);
+    }
+
+    private PhaseResult gateway(String name, Scenario scenario, int normalPorts, Agents agents, double rampSeconds,
+                                double windowSeconds, Recovery.Settings recovery) throws Exception {
         agents.pool.talkFor(scenario.talkMillis());
+        overloadOver = false;
         List<Runnable> ports = new ArrayList<>();
         long t0 = System.nanoTime();
         long spread = scenario.cycleNanos() > 0 ? scenario.cycleNanos() : 50_000_000L;
-        for (int i = 0; i < scenario.ports(); i++) {
-            ports.add(new IvrPort(i, scenario, agents.client, agents.pool, agents.recorder::get, this::running,
-                    t0 + spread * i / scenario.ports(), inCall));
+        int n = scenario.ports();
+        for (int i = 0; i < n; i++) {
+            boolean stays = (long) (i + 1) * normalPorts / n > (long) i * normalPorts / n;
+            ports.add(new IvrPort(i, scenario, agents.client, agents.pool, agents.recorder::get,
+                    stays ? this::running : this::overloadRunning, t0 + spread * i / n, inCall));
         }
         return run(name, server.gateway(), scenario, agents.recorder, agents.client.http(), ports, rampSeconds,
-                windowSeconds, agents.pool);
+                windowSeconds, agents.pool, recovery);
     }
 
     /** The baseline phase: the same ports replaying the same requests against the static server. */
@@ -49,7 +67,7 @@ final class PhaseRunner {
             IvrClient client = new IvrClient(http, recorder::get);
             List<Runnable> ports = new ArrayList<>();
             for (int i = 0; i < scenario.ports(); i++) ports.add(new ReplayPort(i, client, recorder::get, this::running));
-            return run("baseline", uri, scenario, recorder, http, ports, rampSeconds, windowSeconds, null);
+            return run("baseline", uri, scenario, recorder, http, ports, rampSeconds, windowSeconds, null, null);
         }
     }
 
@@ -66,13 +84,26 @@ final class PhaseRunner {
     /** Calls offered and not yet handed to an agent nor abandoned: the IVR sessions in progress. */
     private final java.util.concurrent.atomic.AtomicInteger inCall = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Set when an overload window ends: its extra ports start no new call. */
+    private volatile boolean overloadOver;
+    private Recovery lastRecovery;
+
     private boolean running() {
         return running;
     }
 
+    private boolean overloadRunning() {
+        return running && !overloadOver;
+    }
+
+    /** What the recovery window after the last overload phase saw; null when none ran. */
+    Recovery lastRecovery() {
+        return lastRecovery;
+    }
+
     private PhaseResult run(String name, URI target, Scenario scenario, AtomicReference<Recorder> recorder, HttpPool http,
-                            List<Runnable> ports, double rampSeconds, double windowSeconds, AgentPool agents)
-            throws Exception {
+                            List<Runnable> ports, double rampSeconds, double windowSeconds, AgentPool agents,
+                            Recovery.Settings recovery) throws Exception {
         running = true;
         List<Thread> threads = new ArrayList<>(ports.size());
         for (Runnable p : ports) threads.add(Thread.ofVirtual().name("port").start(p));
@@ -97,6 +128,10 @@ final class PhaseRunner {
         String profileText = recording ? server.stopProfile(out.resolve("jfr").toAbsolutePath().toString()) : "";
         recorder.set(new Recorder()); // the tail of the run is not measured
         timeline.close();
+        if (recovery != null) {
+            overloadOver = true;
+            lastRecovery = Recovery.observe(recovery, recorder, inCall::get, out.resolve("recovery.csv"));
+        }
 
         running = false;
         for (Thread t : threads) t.join(Math.max(10_000, scenario.waitMillis() * 2L + 5_000));
@@ -111,7 +146,8 @@ final class PhaseRunner {
                 window.callsCompleted.sum(), window.callsCompleted.sum() / seconds, timeline.meanInCall(),
                 timeline.maxInCall(), requests == 0 ? 0 : (double) window.responseBytes.sum() / requests,
                 window.errorCount(), window.errors(), window.errorSamples(), window.latencySummaries(),
-                window.assignSummary(), PhaseResult.Cpu.of(generatorCpuUsed, serverCpu, dbCpu, seconds, requests),
+                window.assignSummary(), window.admittedSummary(), window.refusedSummaries(),
+                window.estimates.summaries(), PhaseResult.Cpu.of(generatorCpuUsed, serverCpu, dbCpu, seconds, requests),
                 before, after, timeline.maxThreads(), timeline.maxHeap());
         lastSamples = window.sampleAnswers();
         System.out.printf("%s: %.0f requests/s, %.1f calls/s, %d errors%n", name, result.requestsPerSecond(),

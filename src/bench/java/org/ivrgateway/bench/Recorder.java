@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What one measurement window saw: a latency histogram per request kind (a function name, or a REST
  * operation), errors by kind and reason (with the first few answers kept for diagnosis), completed calls,
- * and the end-to-end latencies that are no single request (agent available → call assigned).
+ * and the end-to-end latencies that are no single request (agent available → call assigned); the
+ * answers split into admitted (the answer the flow expected, from a function that does not wait) and
+ * refused (any other answer, by code: what admission control gives under overload); and how good each
+ * call's EstimatedWait was.
  */
 final class Recorder {
     static final String ASSIGN = "agent available -> call assigned";
@@ -24,6 +27,9 @@ final class Recorder {
     private final Map<String, String> sampleAnswers = new ConcurrentHashMap<>();
     final LongAdder callsCompleted = new LongAdder();
     final LongAdder callsStarted = new LongAdder();
+    private final LatencyHistogram admitted = new LatencyHistogram();
+    private final Map<String, LatencyHistogram> refused = new ConcurrentHashMap<>();
+    final EstimateAccuracy estimates = new EstimateAccuracy();
     final long startNanos = System.nanoTime();
 
     void request(String kind, long micros) {
@@ -46,6 +52,26 @@ final class Recorder {
         if (errorSamples.size() < SAMPLES_KEPT) {
             errorSamples.add(kind + ": " + reason + (detail == null ? "" : " | " + abbreviate(detail)));
         }
+    }
+
+    /** An answer the flow expected, of a function that does not wait. */
+    void admitted(long micros) {
+        admitted.record(micros);
+    }
+
+    /** Any other answer ({@code code}: "ReturnCode -701", "HTTP 503", an exception's name), timed. */
+    void refused(String code, long micros) {
+        refused.computeIfAbsent(code, k -> new LatencyHistogram()).record(micros);
+    }
+
+    LatencyHistogram.Summary admittedSummary() {
+        return admitted.summary();
+    }
+
+    Map<String, LatencyHistogram.Summary> refusedSummaries() {
+        Map<String, LatencyHistogram.Summary> out = new TreeMap<>();
+        refused.forEach((k, h) -> out.put(k, h.summary()));
+        return out;
     }
 
     void assigned(long micros) {

@@ -34,6 +34,21 @@ record RemoteServer(URI gateway) implements ServerSide {
     }
 
     @Override
+    public String databaseUrl() {
+        return null;
+    }
+
+    @Override
+    public int parkedWaiters(String callId) {
+        return -1;
+    }
+
+    @Override
+    public boolean hearsOtherNodes() {
+        return false;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -19,8 +19,13 @@ final class Report {
     /** Functions that may block waiting for news of the call; the 50 ms target is for all the others. */
     static final String WAITING = "QueryCallStatus (waiting)";
 
+    /**
+     * {@code overloadRecovery}: the seconds after the overload phase (null when it did not run);
+     * {@code wakeup}: the cross-node wake-up phase (null when it did not run, {@code wakeupNote} says why).
+     */
     record Run(Map<String, String> machine, Map<String, String> settings, List<PhaseResult> phases,
-               Double gatewayToBaseline, List<Target> targets) {
+               Double gatewayToBaseline, List<Target> targets, Recovery overloadRecovery, WakeupPhase.Result wakeup,
+               String wakeupNote) {
     }
 
     record Target(String name, String goal, String measured, boolean met) {
@@ -30,7 +35,7 @@ final class Report {
     }
 
     static Run of(Map<String, String> machine, Map<String, String> settings, List<PhaseResult> phases,
-                  int targetSessions, double targetRate) {
+                  int targetSessions, double targetRate, Recovery recovery, WakeupPhase.Result wakeup, String wakeupNote) {
         PhaseResult gateway = find(phases, "gateway");
         PhaseResult baseline = find(phases, "baseline");
         PhaseResult sizing = find(phases, "sizing");
@@ -63,7 +68,32 @@ final class Report {
             targets.add(new Target("gateway throughput / bare Jetty", ">= 50 %",
                     String.format(Locale.ROOT, "%.1f %%", ratio * 100), ratio >= 0.5));
         }
-        return new Run(machine, settings, phases, ratio, targets);
+        PhaseResult overload = find(phases, "overload");
+        if (overload != null) {
+            var admitted = overload.admittedMs();
+            targets.add(new Target("overload: p99 of the admitted answers", "< 200 ms",
+                    String.format(Locale.ROOT, "%.1f ms (%d answers)", admitted.p99(), admitted.count()),
+                    admitted.count() > 0 && admitted.p99() < 200));
+            var worst = overload.refusedMs().entrySet().stream().max(Map.Entry.comparingByValue(
+                    java.util.Comparator.comparingDouble(LatencyHistogram.Summary::p99))).orElse(null);
+            targets.add(new Target("overload: refused answered within", "p99 < 100 ms", worst == null ? "none refused"
+                    : String.format(Locale.ROOT, "%.1f ms (worst: %s, %d answers)", worst.getValue().p99(), worst.getKey(),
+                    worst.getValue().count()), worst == null || worst.getValue().p99() < 100));
+        }
+        if (recovery != null) {
+            Double back = recovery.backToNormalSeconds();
+            targets.add(new Target("back to normal after the overload", "<= 10 s", back == null
+                    ? String.format(Locale.ROOT, "not within %.0f s", recovery.seconds())
+                    : String.format(Locale.ROOT, "%.0f s", back), back != null && back <= 10));
+        }
+        if (wakeup != null) {
+            var low = wakeup.crossNodeFromChangeAnswerMs();
+            var high = wakeup.crossNodeFromChangeRequestMs();
+            targets.add(new Target("cross-node wake-up, median", "< 20 ms", String.format(Locale.ROOT,
+                    "%.2f–%.2f ms (%d samples, %d missed)", low.p50(), high.p50(), high.count(), wakeup.crossNodeMissed()),
+                    high.count() > 0 && high.p50() < 20));
+        }
+        return new Run(machine, settings, phases, ratio, targets, recovery, wakeup, wakeupNote);
     }
 
     static void write(Run run, Path dir) throws IOException {
@@ -104,8 +134,63 @@ final class Report {
             if (!p.errorsByKind().isEmpty()) {
                 md.append("\nErrors: ").append(p.errorsByKind()).append('\n');
             }
+            md.append("\nAnswers by outcome (ms): admitted = the answer the flow expected, from a function that does not "
+                    + "wait; the others by code\n\n| outcome | count | p50 | p99 | max |\n|---|---|---|---|---|\n");
+            Map<String, LatencyHistogram.Summary> outcomes = new LinkedHashMap<>();
+            outcomes.put("admitted", p.admittedMs());
+            outcomes.putAll(p.refusedMs());
+            outcomes.forEach((k, o) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", k,
+                    o.count(), o.p50(), o.p99(), o.max())));
         }
+        estimates(md, run);
+        recovery(md, run.overloadRecovery());
+        wakeup(md, run);
         return md.toString();
+    }
+
+    private static void estimates(StringBuilder md, Run run) {
+        md.append("\n## EstimatedWait accuracy\n\nEach call that reached an agent: Enqueue's EstimatedWait against its wait "
+                + "(Enqueue's answer → the QueryCallStatus answer with status 2); within ±30 %: |estimate − wait| ≤ 30 % "
+                + "of the wait in whole seconds. Seconds.\n\n| phase | queue | calls | without agent | mean estimate | "
+                + "mean wait | mean absolute error | mean error (estimate − wait) | within ±30 % |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (PhaseResult p : run.phases()) {
+            p.estimatedWait().forEach((queue, e) -> md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %d | %.2f | %.2f | %.2f | %+.2f | %.1f %% |%n", p.phase(), queue, e.answered(),
+                    e.abandoned(), e.meanEstimate(), e.meanWait(), e.meanAbsoluteError(), e.meanError(),
+                    100 * e.withinBand())));
+        }
+    }
+
+    private static void recovery(StringBuilder md, Recovery r) {
+        if (r == null) return;
+        md.append(String.format(Locale.ROOT, "%n## After the overload%n%nNew calls at the normal rate again; a second is "
+                + "normal with no refused or failed answer and a p99 of the admitted answers ≤ %.1f ms. Back to normal: "
+                + "%s (the first %d normal seconds in a row). Each second in `recovery.csv`.%n", r.normalP99Ms(),
+                r.backToNormalSeconds() == null ? "not within " + (int) r.seconds() + " s"
+                        : String.format(Locale.ROOT, "%.0f s after the overload stopped", r.backToNormalSeconds()),
+                Recovery.STEADY));
+    }
+
+    private static void wakeup(StringBuilder md, Run run) {
+        if (run.wakeup() == null) {
+            if (run.wakeupNote() != null) md.append("\n## Cross-node wake-up\n\n").append(run.wakeupNote()).append('\n');
+            return;
+        }
+        WakeupPhase.Result w = run.wakeup();
+        md.append(String.format(Locale.ROOT, "%n## Cross-node wake-up%n%n%s; %d lanes, the change made once the waiter is "
+                + "parked (at most %d ms after its request), Timeout %d ms. Commit on A → the waiter's answer, in ms: from A's answer (lower bound) and "
+                + "from A's request (upper bound).%n%n| waiter on | samples | missed | p50 | p99 | max |%n|---|---|---|---|---|---|%n",
+                w.nodes(), w.lanes(), w.parkMillis(), w.timeoutMillis()));
+        wakeRow(md, "node B (cross-node)", w.crossNodeFromChangeAnswerMs(), w.crossNodeFromChangeRequestMs(), w.crossNodeMissed());
+        wakeRow(md, "node A (same node)", w.sameNodeFromChangeAnswerMs(), w.sameNodeFromChangeRequestMs(), w.sameNodeMissed());
+        if (w.errors() > 0) md.append("\nErrors: ").append(w.errorsByKind()).append('\n');
+    }
+
+    private static void wakeRow(StringBuilder md, String who, LatencyHistogram.Summary low, LatencyHistogram.Summary high,
+                                long missed) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f–%.2f | %.2f–%.2f | %.1f–%.1f |%n", who, high.count(),
+                missed, low.p50(), high.p50(), low.p99(), high.p99(), low.max(), high.max()));
     }
 
     private static PhaseResult find(List<PhaseResult> phases, String name) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Reads the result variables out of a gateway's VoiceXML answer (CONTRACT §3.4): every
  * {@code <var name="…" expr="…"/>}, its expression turned back into the value the caller would see. Cheap on
  * purpose (a regular expression, no XML parser): the generator's own cost is part of what is measured.
+ * {@code micros} is how long the request took, when the client timed it.
  */
-record ResultDocument(Map<String, String> values) {
+record ResultDocument(Map<String, String> values, long micros) {
     private static final Pattern VAR = Pattern.compile("<var\\s([^>]*?)/?>");
     private static final Pattern ATTR = Pattern.compile("(\\w+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
 
@@ -28,7 +29,12 @@ record ResultDocument(Map<String, String> values) {
             }
             if (name != null) values.put(name, expr == null ? "" : literal(unescapeXml(expr)));
         }
-        return new ResultDocument(values);
+        return new ResultDocument(values, 0);
+    }
+
+    /** The same values, with the time the request took (written to answer read), in microseconds. */
+    ResultDocument timed(long requestMicros) {
+        return new ResultDocument(values, requestMicros);
     }
 
     /** The ReturnCode, or null when the document carries none (not a result document). */

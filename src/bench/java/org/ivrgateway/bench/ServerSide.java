@@ -23,6 +23,15 @@ interface ServerSide extends AutoCloseable {
 
     void startProfile(String name) throws Exception;
 
+    /** The JDBC URL another node can share (the wake-up phase), or null when the database is this node's own. */
+    String databaseUrl() throws Exception;
+
+    /** Requests parked on {@code callId}'s wake-up now; -1 when not known (a remote gateway). */
+    int parkedWaiters(String callId) throws Exception;
+
+    /** True while the node hears other nodes' changes (PostgreSQL LISTEN/NOTIFY). */
+    boolean hearsOtherNodes() throws Exception;
+
     /** Stops the recording, keeps it under {@code directory}, and returns its summary ({@link JfrSummary}). */
     String stopProfile(String directory) throws Exception;
 }

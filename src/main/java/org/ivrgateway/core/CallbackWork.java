@@ -39,7 +39,7 @@ final class CallbackWork {
     /** The sweeper's part: expire, queue the callbacks that are due, take back those out of their window. */
     void release(Tx tx) throws SQLException {
         Instant now = Instant.ofEpochMilli(tx.now());
-        for (CallbackStates.Open cb : states.open(tx.c())) {
+        for (CallbackStates.Open cb : states.actionable(tx.c(), now)) {
             switch (cb.status()) {
                 case CallbackStates.PENDING -> {
                     if (cb.allPassed(now)) {

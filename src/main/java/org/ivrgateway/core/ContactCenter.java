@@ -95,6 +95,13 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         return this;
     }
 
+    /** The same, the sweeper on a thread of {@code sweeperThreads} (for tests). */
+    ContactCenter start(java.util.concurrent.ThreadFactory sweeperThreads) {
+        feed.start();
+        sweeper.start(sweeperThreads);
+        return this;
+    }
+
     /** Fires every due timer now (overflow, reservation end, wrap-up end, idle sessions); the sweeper's job. */
     public void runTimers() {
         sweeper.runTimers();
@@ -115,8 +122,11 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         sweeper.watch();
     }
 
-    /** Requests of this node parked on {@code callId}'s wake-up signal (for tests; see {@code Signals#parked}). */
-    int parkedWaiters(String callId) {
+    /**
+     * Requests of this node parked on {@code callId}'s wake-up signal (for tests and the benchmark's wake-up
+     * phase, docs/BENCHMARKS.md; see {@code Signals#parked}).
+     */
+    public int parkedWaiters(String callId) {
         return parts.signals().parked(callId);
     }
 

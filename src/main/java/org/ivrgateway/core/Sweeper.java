@@ -36,9 +36,20 @@ final class Sweeper {
     }
 
     void start() {
-        if (thread != null) return;
         // A platform thread: the timers must fire even while every virtual-thread carrier is busy.
-        thread = Thread.ofPlatform().daemon().name("core-sweeper").start(this::loop);
+        start(Thread.ofPlatform().daemon().name("core-sweeper").factory());
+    }
+
+    /**
+     * Starts the loop on a thread of {@code threads}. The field names the thread before it starts: the loop
+     * runs while the field names it, so a thread started first could read the field still empty and end at
+     * once, leaving the node with no timers and no callbacks released (docs/CALLBACKS.md, "Nothing stuck").
+     */
+    void start(java.util.concurrent.ThreadFactory threads) {
+        if (thread != null) return;
+        Thread t = threads.newThread(this::loop);
+        thread = t;
+        t.start();
     }
 
     void stop() {

@@ -3,6 +3,7 @@ package org.ivrgateway.core.callback;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import org.ivrgateway.core.config.CallbackConfig;
@@ -10,7 +11,8 @@ import org.ivrgateway.core.config.CallbackConfig;
 /**
  * The contact center's opening hours ({@code callbacks.businessHours} in {@code callbacks.timeZone});
  * a day absent from the config is closed, so an empty map is always closed. Opening is inclusive, closing
- * exclusive; a day's hours never cross midnight (the config checks opening before closing).
+ * exclusive; a day's hours never cross midnight (the config checks opening before closing), and a closing
+ * of {@code 24:00} (held as midnight) is the start of the next day.
  */
 public final class BusinessHours {
     private final ZoneId zone;
@@ -37,7 +39,9 @@ public final class BusinessHours {
             CallbackConfig.Hours open = hours.get(day.getDayOfWeek());
             if (open == null) continue;
             Instant opens = day.atTime(open.open()).atZone(zone).toInstant();
-            Instant closes = day.atTime(open.close()).atZone(zone).toInstant();
+            Instant closes = open.close().equals(LocalTime.MIDNIGHT)
+                    ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                    : day.atTime(open.close()).atZone(zone).toInstant();
             if (opens.isBefore(to) && from.isBefore(closes)) return true;
         }
         return false;

@@ -59,20 +59,37 @@ public final class CallbackStates {
         }
     }
 
-    /** Callbacks not yet closed (PENDING, QUEUED, DIALING), oldest first. */
-    public List<Open> open(Connection c) throws SQLException {
+    /**
+     * The callbacks the sweeper may have to act on at {@code now}, oldest first: every QUEUED and DIALING one,
+     * and the PENDING ones that are due but for business hours (past any retry delay, a schedule open) or
+     * whose schedules have all passed. A PENDING callback waiting for a later window is not read: the sweep
+     * runs every second inside the routing lock, however many callbacks wait for tomorrow.
+     */
+    public List<Open> actionable(Connection c, Instant now) throws SQLException {
+        return select(c, """
+                status IN (?, ?) OR (status = ? AND (
+                    ((not_before_ms IS NULL OR not_before_ms <= ?) AND EXISTS (SELECT 1 FROM callback_schedule s
+                        WHERE s.callback_id = cb.callback_id AND s.starts_at <= ? AND s.ends_at > ?))
+                    OR NOT EXISTS (SELECT 1 FROM callback_schedule s
+                        WHERE s.callback_id = cb.callback_id AND s.ends_at > ?)))""",
+                QUEUED, DIALING, PENDING, now.toEpochMilli(), now, now, now);
+    }
+
+    /** The callback, if it is not yet closed (PENDING, QUEUED, DIALING). */
+    public Optional<Open> find(Connection c, String callbackId) throws SQLException {
+        List<Open> found = select(c, "callback_id = ? AND status IN (?, ?, ?)", callbackId, PENDING, QUEUED, DIALING);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    private static List<Open> select(Connection c, String where, Object... params) throws SQLException {
         return list(c, """
-                SELECT callback_id, queue_name, status, description, contact_name, business_unit, attempts,
-                       not_before_ms, call_row_id, status_since_ms
-                FROM callback WHERE status IN (?, ?, ?) ORDER BY created_at, callback_id""",
+                SELECT cb.callback_id, cb.queue_name, cb.status, cb.description, cb.contact_name, cb.business_unit,
+                       cb.attempts, cb.not_before_ms, cb.call_row_id, cb.status_since_ms
+                FROM callback cb WHERE\s""" + where + " ORDER BY cb.created_at, cb.callback_id",
                 rs -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getInt(7), Sql.longOrNull(rs, "not_before_ms"), rs.getString(9),
                         Sql.longOrNull(rs, "status_since_ms"), CallbackStore.schedules(c, rs.getString(1))),
-                PENDING, QUEUED, DIALING);
-    }
-
-    public Optional<Open> find(Connection c, String callbackId) throws SQLException {
-        return open(c).stream().filter(o -> o.callbackId().equals(callbackId)).findFirst();
+                params);
     }
 
     /** The phone to call now: the open schedule's, while business hours are open and no retry delay runs. */

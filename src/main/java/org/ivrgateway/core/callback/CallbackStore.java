@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ivrgateway.core.internal.RandomIds;
+import org.ivrgateway.core.internal.Sql;
 
 /** The SQL of callbacks: tables {@code callback}, {@code callback_schedule}, {@code callback_contact_data}. */
 final class CallbackStore {
@@ -24,8 +25,13 @@ final class CallbackStore {
     record Pending(String callId, String queueName, String digits, Instant start, Instant end) {
     }
 
-    /** Serializes creators on every node until the transaction ends (see callback_guard in V2). */
+    /**
+     * Serializes creators on every node until the transaction ends (see callback_guard in V2), waiting for
+     * another creator as long as for the routing lock: on H2 its wait is a setting of the session, which
+     * a pooled connection has only if it last served a routing transaction.
+     */
     void lockForCreate(Connection c) throws SQLException {
+        if ("H2".equals(c.getMetaData().getDatabaseProductName())) update(c, Sql.H2_LOCK_WAIT);
         one(c, "SELECT id FROM callback_guard WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
     }
 

@@ -63,9 +63,19 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
         return map;
     }
 
-    /** One day's opening, {@code open} inclusive to {@code close} exclusive. */
+    /**
+     * One day's opening, {@code open} inclusive to {@code close} exclusive; a {@code close} of midnight is
+     * {@code 24:00}, the end of the day (docs/CALLBACKS.md, "Business hours").
+     */
     public record Hours(LocalTime open, LocalTime close) {
+        /** {@code close} as written in the config: {@code 24:00} for the end of the day. */
+        public String closeText() {
+            return close.equals(LocalTime.MIDNIGHT) ? END_OF_DAY : close.toString();
+        }
     }
+
+    /** The closing time that ends the day: {@code 00:00-24:00} is the whole day, where {@code 23:59} leaves its last minute closed. */
+    static final String END_OF_DAY = "24:00";
 
     private static Hours parseDay(String prefix, String day, String range) {
         String key = prefix + "." + day;
@@ -73,11 +83,12 @@ public record CallbackConfig(List<String> queues, String timeZone, Map<String, S
         try {
             if (parts.length != 2) throw new IllegalArgumentException();
             LocalTime open = LocalTime.parse(parts[0].strip());
+            if (parts[1].strip().equals(END_OF_DAY)) return new Hours(open, LocalTime.MIDNIGHT);
             LocalTime close = LocalTime.parse(parts[1].strip());
             if (!open.isBefore(close)) throw new IllegalArgumentException();
             return new Hours(open, close);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + ": '" + range + "' is not HH:mm-HH:mm with opening before closing");
+            throw new IllegalArgumentException(key + ": '" + range + "' is not HH:mm-HH:mm with opening before closing (24:00 ends the day)");
         }
     }
 

@@ -62,7 +62,10 @@ public final class ChangeFeed implements AutoCloseable {
 
     public void start() {
         if (!db.isPostgres() || thread != null) return;
-        thread = Thread.ofPlatform().daemon().name("change-feed").start(this::listen);
+        // Named before it starts: the loop runs while the field names its thread (as the sweeper's, docs/CALLBACKS.md).
+        Thread t = Thread.ofPlatform().daemon().name("change-feed").unstarted(this::listen);
+        thread = t;
+        t.start();
     }
 
     /** True while this node receives other nodes' changes. */

@@ -20,6 +20,12 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * How long H2 waits for a row another transaction locked: 10 s, as for the routing lock (H2's own default
+     * is 2 s). A session setting, so it is set on each unit of work that takes a lock (docs/CALLBACKS.md).
+     */
+    public static final String H2_LOCK_WAIT = "SET LOCK_TIMEOUT 10000";
+
     @FunctionalInterface
     public interface Row<T> {
         T map(ResultSet rs) throws SQLException;

@@ -47,7 +47,7 @@ public final class Store {
         T result = db.inTransaction(c -> {
             Tx tx = new Tx(c, clock.millis());
             if (lock) {
-                if (!db.isPostgres()) Sql.update(c, "SET LOCK_TIMEOUT 10000");
+                if (!db.isPostgres()) Sql.update(c, Sql.H2_LOCK_WAIT);
                 Sql.one(c, "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
             }
             T r = work.run(tx);
