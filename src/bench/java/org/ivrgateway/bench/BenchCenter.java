@@ -2,12 +2,12 @@ package org.ivrgateway.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.testing.TestAccess;
-import org.ivrgateway.core.config.GatewaySettings;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.GatewaySettings;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /**
  * The contact center a benchmark runs: {@code ports} monitored IVR devices, {@code agents} agents with

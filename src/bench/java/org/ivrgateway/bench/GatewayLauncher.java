@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.server.ServerFactory;
 import org.ivrgateway.store.Database;
 

@@ -26,12 +26,12 @@ final class AgentFunctions {
         Optional<AgentRow> row;
         if (agentId != null) {
             parts.desk().configured(agentId);
-            row = parts.store().write(tx -> parts.agents().find(tx, agentId));
+            row = parts.store().transaction(tx -> parts.agents().find(tx, agentId));
         } else if (device != null) {
             if (!parts.config().agentDevices().contains(device)) {
                 throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "no agent device " + device);
             }
-            row = parts.store().write(tx -> parts.agents().atDevice(tx, device));
+            row = parts.store().transaction(tx -> parts.agents().atDevice(tx, device));
         } else {
             throw new InvalidArgumentException("AgentID", "or Device is required by QueryAgentStatus");
         }

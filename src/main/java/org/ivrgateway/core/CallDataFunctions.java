@@ -29,7 +29,7 @@ final class CallDataFunctions {
     Result setContactData(Request r) {
         String key = r.args().string("Key");
         String value = r.args().string("Value");
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             parts.calls().lock(tx, r.callId());
             Map<String, String> data = parts.contactData().all(tx, r.callId());
             data.put(key, value);
@@ -50,7 +50,7 @@ final class CallDataFunctions {
 
     Result getContactData(Request r) {
         String key = r.args().string("Key");
-        String value = parts.store().write(tx -> parts.contactData().get(tx, r.callId(), key)).orElseThrow(
+        String value = parts.store().transaction(tx -> parts.contactData().get(tx, r.callId(), key)).orElseThrow(
                 () -> new IvrException(ReturnCode.CONTACT_DATA_KEY_NOT_SET, "contact data key " + key + " is not set"));
         return r.success().with("Value", value);
     }
@@ -77,7 +77,7 @@ final class CallDataFunctions {
     Result setBusinessUnit(Request r) {
         requireMultiTenant();
         String name = r.args().string("BusinessUnitName");
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             CallRow call = parts.current(tx, r.callId());
             if (call.businessUnit() != null) {
                 throw new IvrException(ReturnCode.BUSINESS_UNIT_ALREADY_SET,

@@ -74,13 +74,13 @@ final class CallStatusQuery {
     }
 
     private Snapshot read(String callId) {
-        Snapshot s = parts.store().write(tx -> snapshot(tx, callId));
+        Snapshot s = parts.store().transaction(tx -> snapshot(tx, callId));
         if (s.call().hasDueTimer(parts.store().clock().millis())) {
             parts.store().routing(tx -> {
                 parts.router().fireTimers(tx);
                 return null;
             });
-            s = parts.store().write(tx -> snapshot(tx, callId));
+            s = parts.store().transaction(tx -> snapshot(tx, callId));
         }
         return s;
     }

@@ -11,7 +11,7 @@ import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.SwitchEvents;
 import org.ivrgateway.core.callback.CallbackStates;
 import org.ivrgateway.core.callback.Schedule;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.queue.Placement;
 import org.ivrgateway.core.queue.Visits;
@@ -116,7 +116,7 @@ final class CallbackWork {
     }
 
     List<Views.Callback> views() {
-        return parts.store().write(tx -> states.views(tx.c()));
+        return parts.store().transaction(tx -> states.views(tx.c()));
     }
 
     private void queue(Tx tx, CallbackStates.Open cb, Schedule schedule) throws SQLException {

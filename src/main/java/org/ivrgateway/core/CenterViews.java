@@ -13,8 +13,8 @@ import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.stats.QueueFigures;
 
@@ -27,7 +27,7 @@ final class CenterViews {
     }
 
     List<Views.Queue> queues() {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             List<Views.Queue> out = new ArrayList<>();
             for (QueueConfig q : parts.config().queues()) {
                 QueueFigures f = parts.statistics().of(tx, q);
@@ -39,7 +39,7 @@ final class CenterViews {
     }
 
     List<Views.Call> calls(int offset, int limit) {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             List<Views.Call> out = new ArrayList<>();
             for (CallRow c : parts.calls().live(tx, offset, limit)) out.add(view(tx, c));
             return out;
@@ -47,11 +47,11 @@ final class CenterViews {
     }
 
     int liveCallCount() {
-        return parts.store().write(tx -> parts.calls().liveCount(tx));
+        return parts.store().transaction(tx -> parts.calls().liveCount(tx));
     }
 
     Optional<Views.Call> call(String callId) {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Optional<CallRow> row = parts.calls().find(tx, callId).filter(c -> !c.ended());
             return row.isEmpty() ? Optional.<Views.Call>empty() : Optional.of(view(tx, row.get()));
         });
@@ -65,7 +65,7 @@ final class CenterViews {
     }
 
     List<Views.Agent> agents() {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Map<String, AgentRow> rows = new HashMap<>();
             for (AgentRow r : parts.agents().all(tx)) rows.put(r.agentId(), r);
             List<Views.Agent> out = new ArrayList<>();

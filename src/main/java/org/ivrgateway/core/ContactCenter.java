@@ -18,7 +18,7 @@ import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Registrations;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
@@ -189,7 +189,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Agent agent(String agentId) {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Views.Agent view = parts.desk().view(tx, agentId);
             return parts.config().sipTelephony() ? Registrations.withPhone(view, parts.registrations().live(tx)) : view;
         });
@@ -281,12 +281,12 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
-        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
+        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
     }
 
     @Override
     public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
-        return parts.store().write(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
+        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
     }
 
     @Override

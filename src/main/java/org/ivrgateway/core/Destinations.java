@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.PhoneNumber;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.PhoneNumber;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /**
  * Which ToDevice a Transfer accepts (docs/CONFORMANCE.md, Transfer). Every form of {@link PhoneNumber} is

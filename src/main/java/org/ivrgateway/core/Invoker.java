@@ -3,7 +3,6 @@ package org.ivrgateway.core;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.InvalidArgumentException;
 import org.ivrgateway.api.Invocation;
@@ -16,6 +15,7 @@ import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.store.StoreBusyException;
 import org.ivrgateway.store.StoreException;
 import org.ivrgateway.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ final class Invoker {
                 // Its first connection no request waits for longer than the longest wait it could ask for.
                 long checkDeadline = start + Signals.nanos(parts.config().gateway().maxWaitMillis());
                 request = Database.withDeadline(checkDeadline,
-                        () -> parts.store().write(tx -> check(tx, f, args, invocation, start)));
+                        () -> parts.store().transaction(tx -> check(tx, f, args, invocation, start)));
             } catch (StoreUnavailableException e) {
                 // The system status answers even without its database: overall status 0.
                 if (f == IvrFunction.QUERY_SYSTEM_STATUS) return offlineStatus.handle(null);
@@ -76,8 +76,8 @@ final class Invoker {
             LOG.warn("{}: database unreachable: {}", f.guideName(), String.valueOf(e.getCause()));
             return Result.failure(f, ReturnCode.SERVER_UNREACHABLE, e.getMessage());
         } catch (StoreException e) {
-            // A store failure with a code of its own (-701 busy) is an answer; any other is an incident.
-            return e.code() == ReturnCode.UNKNOWN_ERROR ? incident(f, e) : Result.failure(f, e.code(), e.getMessage());
+            // No connection free in time is -701 (the server may be busy); any other store failure is an incident.
+            return e instanceof StoreBusyException ? Result.failure(f, ReturnCode.TIMEOUT, e.getMessage()) : incident(f, e);
         } catch (IvrException e) {
             return Result.failure(f, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -126,8 +126,6 @@ final class Invoker {
     }
 
     private static Result incident(IvrFunction f, Exception e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {} in {}", incident, f.guideName(), e);
-        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident " + incident);
+        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, org.ivrgateway.api.Incident.log("in " + f.guideName(), e));
     }
 }

@@ -14,7 +14,7 @@ import org.ivrgateway.core.agent.Desk;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.ContactData;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.queue.Router;
@@ -37,7 +37,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
     static Parts build(CenterConfig config, Store store, Signals signals) {
         Calls calls = new Calls();
         Agents agents = new Agents();
-        Visits visits = new Visits();
+        Visits visits = new Visits(config);
         SwitchEvents events = new SwitchEvents();
         TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
         Registrations registrations = new Registrations();

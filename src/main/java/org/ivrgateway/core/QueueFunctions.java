@@ -4,7 +4,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.queue.Placement;
 import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.stats.QueueFigures;
@@ -55,7 +55,7 @@ final class QueueFunctions {
                 throw new IvrException(ReturnCode.UNKNOWN_BUSINESS_UNIT, "queue " + q.name() + " is not in " + unit);
             }
         }
-        QueueFigures f = parts.store().write(tx -> parts.statistics().of(tx, q));
+        QueueFigures f = parts.store().transaction(tx -> parts.statistics().of(tx, q));
         return r.success().with("CallsInQueue", f.callsWaiting()).with("EstimatedWait", f.estimatedWaitSeconds())
                 .with("AverageWait", f.averageWaitSeconds()).with("OldestCallInQueue", f.oldestWaitSeconds())
                 .with("ServiceLevel", f.serviceLevel());
@@ -66,7 +66,7 @@ final class QueueFunctions {
         AniDnis numbers = AniDnis.of(r.args().string("ANIDNIS"), r.call());
         // The estimate reads the queue's history: done before taking the routing lock, which serializes every
         // routing transaction of every node (docs/BENCHMARKS.md); inside it, only the placing and a count.
-        int estimate = parts.store().write(tx -> parts.statistics().enqueueEstimate(tx, q,
+        int estimate = parts.store().transaction(tx -> parts.statistics().enqueueEstimate(tx, q,
                 r.args().integer("InitialPriority"), r.callId(), agentId));
         int waiting = parts.store().routing(tx -> {
             CallRow call = parts.current(tx, r.callId());

@@ -11,7 +11,7 @@ import org.ivrgateway.api.RoutingDecision;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.callback.CallbackRequest;
 import org.ivrgateway.core.internal.Tx;
-import org.ivrgateway.core.routing.QueueFigures;
+import org.ivrgateway.core.routing.RoutingFigures;
 import org.ivrgateway.core.routing.RoutingFacts;
 import org.ivrgateway.core.routing.RoutingOutcome;
 import org.ivrgateway.core.stats.Statistics;
@@ -30,12 +30,12 @@ final class ServiceFunctions {
     }
 
     Result getTransitNumber(Request r) {
-        String number = parts.store().write(tx -> parts.transit().acquire(tx.c(), r.callId()));
+        String number = parts.store().transaction(tx -> parts.transit().acquire(tx.c(), r.callId()));
         return r.success().with("TransitNumber", number);
     }
 
     Result releaseTransitNumber(Request r) {
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             parts.transit().release(tx.c(), r.callId());
             return null;
         });
@@ -52,7 +52,7 @@ final class ServiceFunctions {
             if (r.args().has(name)) schedules.add(r.args().string(name));
         }
         String description = r.args().string("Description", "");
-        String id = parts.store().write(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
+        String id = parts.store().transaction(tx -> parts.callbacks().create(tx.c(), new CallbackRequest(call.callId(),
                 r.args().string("QueueName"), description, r.args().integer("TimeZoneOffset"),
                 r.args().string("ContactName"), schedules, parts.contactData().all(tx, call.callId()),
                 call.businessUnit())));
@@ -71,31 +71,31 @@ final class ServiceFunctions {
     Result queryRoutingInfo(Request r) {
         CallRow call = r.call();
         AniDnis given = AniDnis.of(r.args().string("ANIDNIS"), call);
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             Map<String, String> data = parts.contactData().all(tx, call.callId());
             String ani = data.getOrDefault("ANI", given.ani());
             String dnis = data.getOrDefault("DNIS", given.dnis());
             // Each queue's figures are read once a request, whether a condition or the result needs them.
-            Map<String, Optional<QueueFigures>> read = new java.util.HashMap<>();
-            java.util.function.Function<String, Optional<QueueFigures>> figures =
+            Map<String, Optional<RoutingFigures>> read = new java.util.HashMap<>();
+            java.util.function.Function<String, Optional<RoutingFigures>> figures =
                     queue -> read.computeIfAbsent(queue.toLowerCase(java.util.Locale.ROOT), k -> figures(tx, queue));
             RoutingOutcome o = parts.rules().decide(new RoutingFacts(ani, dnis, data, figures, call.businessUnit()));
             Result result = r.result(o.decision().code()).with("Destination", o.destination());
             if (o.decision() != RoutingDecision.ENQUEUE) return result;
-            Optional<QueueFigures> f = figures.apply(o.destination());
+            Optional<RoutingFigures> f = figures.apply(o.destination());
             return result.with("AgentID", o.agentId()).with("AgentWaitTime", o.agentWaitTime())
                     .with("Description", o.description()).with("InitialPriority", o.priority())
-                    .with("EstimatedWait", f.map(QueueFigures::estimatedWaitSeconds).orElse(0))
-                    .with("CallsInQueue", f.map(QueueFigures::callsWaiting).orElse(0));
+                    .with("EstimatedWait", f.map(RoutingFigures::estimatedWaitSeconds).orElse(0))
+                    .with("CallsInQueue", f.map(RoutingFigures::callsWaiting).orElse(0));
         });
     }
 
-    private Optional<QueueFigures> figures(Tx tx, String queue) {
+    private Optional<RoutingFigures> figures(Tx tx, String queue) {
         Statistics stats = parts.statistics();
         return parts.config().queue(queue).map(q -> {
             try {
                 Statistics.Live f = stats.live(tx, q);
-                return new QueueFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
+                return new RoutingFigures(f.callsWaiting(), f.estimatedWaitSeconds(), f.agentsAvailable());
             } catch (java.sql.SQLException e) {
                 throw org.ivrgateway.store.StoreException.from(e);
             }

@@ -26,7 +26,7 @@ final class SessionFunctions {
         if (expected != null && !expected.equalsIgnoreCase(given)) {
             throw new IvrException(ReturnCode.SERVER_UNREACHABLE, "no administration server named " + given);
         }
-        Session s = parts.store().write(tx -> parts.sessions().create(tx, r.client(),
+        Session s = parts.store().transaction(tx -> parts.sessions().create(tx, r.client(),
                 r.args().string("LocalPort"), r.args().integer("RpcTimeout")));
         return r.success().with("SessionID", s.id());
     }
@@ -35,7 +35,7 @@ final class SessionFunctions {
         if (r.session().callQueried()) {
             throw new IvrException(ReturnCode.WRONG_SEQUENCE, "SetCallInfo must come before QueryCallInfo");
         }
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             parts.sessions().setCallInfo(tx, r.session().id(), r.args().string("ANI"), r.args().string("DNIS"));
             return null;
         });
@@ -46,7 +46,7 @@ final class SessionFunctions {
         String device = r.args().string("Device");
         boolean unmonitored = isUnmonitored(r.args().string("TrunkConnectedIVRCall"));
         Session s = r.session();
-        CallRow call = parts.store().write(tx -> {
+        CallRow call = parts.store().transaction(tx -> {
             CallRow found;
             if (unmonitored) {
                 CallRow previous = s.callId() == null ? null : parts.calls().find(tx, s.callId())

@@ -68,7 +68,7 @@ final class Sweeper {
             closeLostCalls(tx);
             return null;
         });
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
             parts.calls().purge(tx, keepFrom);
             parts.events().purge(tx, keepFrom);
@@ -99,7 +99,7 @@ final class Sweeper {
         List<String> watched = new ArrayList<>(parts.signals().watched());
         for (int i = 0; i < watched.size(); i += BATCH) {
             List<String> batch = watched.subList(i, Math.min(watched.size(), i + BATCH));
-            Map<String, Long> versions = parts.store().write((Tx tx) -> parts.calls().versions(tx, batch));
+            Map<String, Long> versions = parts.store().transaction((Tx tx) -> parts.calls().versions(tx, batch));
             versions.forEach(parts.signals()::signalIfNewer);
         }
     }

@@ -5,7 +5,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.core.queue.Visits;
 
 /**
@@ -61,7 +61,7 @@ final class SwitchFunctions {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "SetDisplay needs the openscape-4000 platform");
         }
         String text = r.args().string("DisplayInfo");
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             CallRow call = parts.current(tx, r.callId());
             parts.calls().setDisplay(tx, call.callId(), text);
             String agentDevice = call.agentId() == null ? null : call.extension();

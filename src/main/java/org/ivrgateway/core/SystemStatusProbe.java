@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.TelephonyConfig;
+import org.ivrgateway.config.TelephonyConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
 
@@ -62,7 +62,7 @@ final class SystemStatusProbe {
         if (!telephony.watchesHeartbeat()) return 8;
         if (!db) return 2;
         try {
-            long last = store.write(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
+            long last = store.transaction(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
                     rs -> rs.getLong(1)).orElse(0L));
             return store.clock().millis() - last <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
         } catch (RuntimeException e) {

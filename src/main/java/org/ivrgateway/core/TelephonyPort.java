@@ -115,7 +115,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public List<Views.SwitchEvent> pendingEvents() {
-        return parts.store().write(tx -> {
+        return parts.store().transaction(tx -> {
             contact(tx);
             return parts.events().pending(tx);
         });
@@ -123,7 +123,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public void acknowledge(long eventId) {
-        boolean done = parts.store().write(tx -> {
+        boolean done = parts.store().transaction(tx -> {
             contact(tx);
             return parts.events().acknowledge(tx, eventId);
         });
@@ -132,7 +132,7 @@ final class TelephonyPort implements Telephony {
 
     @Override
     public void heartbeat() {
-        parts.store().write(tx -> {
+        parts.store().transaction(tx -> {
             contact(tx);
             return null;
         });
@@ -140,7 +140,7 @@ final class TelephonyPort implements Telephony {
 
     /** The pending events as the console reads them: no contact recorded. */
     List<Views.SwitchEvent> switchEvents() {
-        return parts.store().write(tx -> parts.events().pending(tx));
+        return parts.store().transaction(tx -> parts.events().pending(tx));
     }
 
     private CallRow known(Tx tx, String callId) throws SQLException {

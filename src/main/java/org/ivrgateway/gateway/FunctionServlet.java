@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
@@ -27,9 +27,9 @@ final class FunctionServlet extends HttpServlet {
     private final transient RequestBinder binder;
     private final transient Renderer renderer;
     /** The VoiceXML collecting document for param-style calls; null where the style does not apply. */
-    private final transient VxmlRenderer collector;
+    private final transient VxmlDocuments collector;
 
-    FunctionServlet(IvrApi api, RequestBinder binder, Renderer renderer, VxmlRenderer collector) {
+    FunctionServlet(IvrApi api, RequestBinder binder, Renderer renderer, VxmlDocuments collector) {
         this.api = api;
         this.binder = binder;
         this.renderer = renderer;
@@ -70,7 +70,7 @@ final class FunctionServlet extends HttpServlet {
         try {
             switch (binder.bind(f, request, collector != null)) {
                 case Binding.Collect c -> {
-                    NoCache.write(response, VxmlRenderer.MEDIA_TYPE, collector.collect(f));
+                    NoCache.write(response, VxmlDocuments.MEDIA_TYPE, collector.collect(f));
                     return;
                 }
                 case Binding.Execute e -> result = api.invoke(e.invocation()).keepingInputs(e.invocation().values());
@@ -103,9 +103,8 @@ final class FunctionServlet extends HttpServlet {
     }
 
     private static Result incident(IvrFunction f, HttpServletRequest request, RuntimeException e) {
-        String id = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {} failed in the gateway", id, request.getMethod(), request.getRequestURI(), e);
-        return Result.failure(f, ReturnCode.UNKNOWN_ERROR, "incident " + id);
+        return Result.failure(f, ReturnCode.UNKNOWN_ERROR,
+                Incident.log(request.getMethod() + " " + request.getRequestURI() + " failed in the gateway", e));
     }
 
     private static Optional<IvrFunction> functionOf(String pathInfo) {

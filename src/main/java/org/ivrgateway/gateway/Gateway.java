@@ -19,10 +19,10 @@ public final class Gateway {
     public static final String JSON_PATH = "/api/ivr";
 
     private final IvrApi api;
-    private final VxmlRenderer vxml;
+    private final VxmlDocuments vxml;
     private final MeterRegistry registry;
 
-    private Gateway(IvrApi api, VxmlRenderer vxml, MeterRegistry registry) {
+    private Gateway(IvrApi api, VxmlDocuments vxml, MeterRegistry registry) {
         this.api = api;
         this.vxml = vxml;
         this.registry = registry;
@@ -42,7 +42,7 @@ public final class Gateway {
      */
     public static Gateway create(IvrApi api, Path templatesDirOrNull, MeterRegistry registry) {
         VxmlTemplates templates = VxmlTemplates.load(templatesDirOrNull);
-        VxmlRenderer renderer = new VxmlRenderer(templates);
+        VxmlDocuments renderer = new VxmlDocuments(templates);
         TemplateCheck.verify(templates, renderer);
         return new Gateway(api, renderer, registry);
     }

@@ -1,19 +1,17 @@
 package org.ivrgateway.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ivrgateway.api.Result;
+import org.ivrgateway.json.Json;
 
 /**
  * {@code /api/ivr/{Function}}: {@code {"function":…,"ReturnCode":…, every output…, "detail":…}} with the
  * outputs under their guide names, numbers as JSON numbers; {@code detail} only when the result has one.
  */
 final class JsonRenderer implements Renderer {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Override
     public String mediaType() {
         return "application/json";
@@ -27,7 +25,7 @@ final class JsonRenderer implements Renderer {
         body.putAll(ResultSpellings.outputs(result));
         if (result.detail() != null) body.put("detail", result.detail());
         try {
-            return MAPPER.writeValueAsString(body);
+            return Json.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ final class TemplateCheck {
     private TemplateCheck() {
     }
 
-    static void verify(VxmlTemplates templates, VxmlRenderer renderer) {
+    static void verify(VxmlTemplates templates, VxmlDocuments renderer) {
         for (IvrFunction f : IvrFunction.values()) {
             String origin = templates.resultTemplate(f);
             check(origin, () -> renderer.result(sample(f)));

@@ -8,15 +8,15 @@ import org.ivrgateway.api.Result;
  * document with the same variables, so the caller still reads a ReturnCode (-305) rather than a 5xx.
  */
 final class VxmlResultRenderer implements Renderer {
-    private final VxmlRenderer templates;
+    private final VxmlDocuments templates;
 
-    VxmlResultRenderer(VxmlRenderer templates) {
+    VxmlResultRenderer(VxmlDocuments templates) {
         this.templates = templates;
     }
 
     @Override
     public String mediaType() {
-        return VxmlRenderer.MEDIA_TYPE;
+        return VxmlDocuments.MEDIA_TYPE;
     }
 
     @Override
@@ -26,7 +26,7 @@ final class VxmlResultRenderer implements Renderer {
 
     @Override
     public String fallback(Result result) {
-        var variables = VxmlRenderer.variables(result);
+        var variables = VxmlDocuments.variables(result);
         String vars = variables.stream()
                 .map(v -> "    <var name=\"" + v.name() + "\" expr=\"" + v.expr().replace("'", "&apos;") + "\"/>\n")
                 .collect(Collectors.joining());

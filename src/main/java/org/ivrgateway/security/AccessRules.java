@@ -1,9 +1,9 @@
 package org.ivrgateway.security;
 
-import static org.ivrgateway.core.config.Role.ADMIN;
-import static org.ivrgateway.core.config.Role.AGENT;
-import static org.ivrgateway.core.config.Role.SUPERVISOR;
-import static org.ivrgateway.core.config.Role.TELEPHONY;
+import static org.ivrgateway.config.Role.ADMIN;
+import static org.ivrgateway.config.Role.AGENT;
+import static org.ivrgateway.config.Role.SUPERVISOR;
+import static org.ivrgateway.config.Role.TELEPHONY;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.ivrgateway.core.config.Role;
+import org.ivrgateway.config.Role;
 
 /**
  * Who may do what, as one table (docs/SECURITY.md): each rule names a method, a path pattern, the area

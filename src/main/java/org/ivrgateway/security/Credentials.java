@@ -3,10 +3,10 @@ package org.ivrgateway.security;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.ivrgateway.core.config.AccessConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.TokenConfig;
-import org.ivrgateway.core.config.UserConfig;
+import org.ivrgateway.config.AccessConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.TokenConfig;
+import org.ivrgateway.config.UserConfig;
 
 /**
  * The people ({@code users}) and machines ({@code access.tokens}, {@code access.vxml.basic}) of the

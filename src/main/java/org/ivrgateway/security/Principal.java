@@ -1,6 +1,6 @@
 package org.ivrgateway.security;
 
-import org.ivrgateway.core.config.Role;
+import org.ivrgateway.config.Role;
 
 /**
  * Who a request comes from, once proven: a signed-in person, a machine with a bearer token, or a VoiceXML

@@ -5,7 +5,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.server.config.ConfigException;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import org.eclipse.jetty.server.Server;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.telephony.sip.SipConnector;
 import org.slf4j.Logger;

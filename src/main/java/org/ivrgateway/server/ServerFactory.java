@@ -21,7 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.ivrgateway.core.config.ServerConfig;
+import org.ivrgateway.config.ServerConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.web.auth.Access;
 import org.ivrgateway.web.auth.AccessFilter;
@@ -42,7 +42,8 @@ import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrApi;
 import org.ivrgateway.api.Telephony;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.ConfigurationViews;
 import org.ivrgateway.gateway.Gateway;
 import org.ivrgateway.web.SamplesResource;
 import org.ivrgateway.web.Web;
@@ -124,7 +125,7 @@ public final class ServerFactory {
         Web.install(context, new Web.Services(center, center, center, databaseReachable, registry));
         Access access = Access.create(config, database, clock);
         context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        Console.install(context, center, center, center, config, access, clock);
+        Console.install(context, center, center, center, ConfigurationViews.of(config), access, clock);
         String templates = config.gateway().templates();
         Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
                 .install(context);

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.ivrgateway.api.IvrException;
 
 /**
  * The database that holds all live state: a HikariCP pool over H2 or PostgreSQL, migrated by Flyway from
@@ -113,7 +112,7 @@ public final class Database implements AutoCloseable {
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
-                if (!(e instanceof IvrException) && lost(c)) {
+                if (fromTheDatabase(e) && lost(c)) {
                     // Whatever the driver called it, the database went away under this unit of work: -801,
                     // and the broken connection leaves the pool instead of failing the next request too.
                     dataSource.evictConnection(c);
@@ -157,6 +156,17 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
+    }
+
+    /**
+     * True when {@code e} or a cause of it is a JDBC failure: only those can mean the connection went away.
+     * A unit of work that refuses on its own (an API answer, a failed check) costs no validity check.
+     */
+    private static boolean fromTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) return true;
+        }
+        return false;
     }
 
     /** True when the connection a unit of work failed on is gone: the failure was the database's, not the work's. */

@@ -2,21 +2,18 @@ package org.ivrgateway.store;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.ivrgateway.api.IvrException;
-import org.ivrgateway.api.ReturnCode;
 
 /**
- * A database failure that is not the caller's fault: -305 at the API's edge, with the cause logged. The
- * message never carries the driver's text (it may quote SQL or values); the cause does, for the log.
+ * A database failure that is not the caller's fault. The store says what happened, nothing of how an API
+ * answers it: the edge that answers maps it ({@link StoreUnavailableException}: the database cannot be
+ * reached; {@link StoreBusyException}: no connection came free in time; this class itself: any other
+ * failure, an incident). The message never carries the driver's text (it may quote SQL or values); the
+ * cause does, for the log. docs/ARCHITECTURE.md, "Exceptions stop at the edge".
  */
-public class StoreException extends IvrException {
+public class StoreException extends RuntimeException {
 
     public StoreException(String message, Throwable cause) {
-        super(ReturnCode.UNKNOWN_ERROR, message, cause);
-    }
-
-    StoreException(ReturnCode code, String message, Throwable cause) {
-        super(code, message, cause);
+        super(message, cause);
     }
 
     /**

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.Platform;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.Platform;
+import org.ivrgateway.config.RoutingRule;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

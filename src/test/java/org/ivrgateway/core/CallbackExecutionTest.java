@@ -19,7 +19,7 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.DialPlanConfig;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.DialPlanConfig;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

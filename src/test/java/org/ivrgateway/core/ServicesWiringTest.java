@@ -12,9 +12,9 @@ import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.RoutingDecision;
-import org.ivrgateway.core.config.CallbackConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CallbackConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.RoutingRule;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 
@@ -41,7 +41,7 @@ class ServicesWiringTest {
 
     @BothDatabases
     void callbacksAreCreatedAndDeleted(TestDatabase db) {
-        CenterConfig base = Fixture.config(false, org.ivrgateway.core.config.Platform.OPENSCAPE_4000);
+        CenterConfig base = Fixture.config(false, org.ivrgateway.config.Platform.OPENSCAPE_4000);
         CallbackConfig callbacks = new CallbackConfig(List.of("CBQueue"), "UTC",
                 Map.of("mon", "00:00-23:59", "tue", "00:00-23:59", "wed", "00:00-23:59", "thu", "00:00-23:59",
                         "fri", "00:00-23:59", "sat", "00:00-23:59", "sun", "00:00-23:59"), List.of("911"), 30);
@@ -66,7 +66,7 @@ class ServicesWiringTest {
                         new RoutingRule.Enqueue(SALES, 10, "Sales line", ALAN, 30), null, null),
                 new RoutingRule(new RoutingRule.When("5555", null, null, null, null, null, null, null, null, null),
                         null, "5999", null));
-        Fixture f = new Fixture(db, with(Fixture.config(false, org.ivrgateway.core.config.Platform.OPENSCAPE_4000),
+        Fixture f = new Fixture(db, with(Fixture.config(false, org.ivrgateway.config.Platform.OPENSCAPE_4000),
                 CallbackConfig.NONE, rules));
         Fixture.Script call = f.monitored(Fixture.IVR, "9055557900", "1111");
         assertEquals(ReturnCode.NO_ROUTING_INFO.code(), f.center.queryRoutingInfo(call.session(), call.callId(), null).returnCode());

@@ -11,7 +11,7 @@ import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

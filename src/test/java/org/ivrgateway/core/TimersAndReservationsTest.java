@@ -11,7 +11,7 @@ import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

@@ -3,21 +3,19 @@ package org.ivrgateway.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.gateway.SubdialogClient.Style;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
+import org.ivrgateway.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** A failure inside the gateway is -305 in a valid document, with the incident id of the log in a comment. */
 class IncidentTest {
@@ -32,11 +30,7 @@ class IncidentTest {
         String failing = TemplatesTest.builtIn("result.vxml")
                 .replace("<block>", "<block th:with=\"boom=${returnCode == -304 ? 1 / 0 : 0}\">");
         Files.writeString(templates.resolve("QueryQueueStatistics.vxml"), failing);
-        Logger logger = (Logger) LoggerFactory.getLogger(FunctionServlet.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try (TestDatabase db = TestDatabases.h2();
+        try (CapturedLog log = CapturedLog.of(Incident.class); TestDatabase db = TestDatabases.h2();
              LiveCenter live = LiveCenter.start(db, LiveCenter.config(1, 5000), templates)) {
             SubdialogClient.Reply reply = live.browser(false)
                     .fetch("QueryQueueStatistics", Map.of("QueueName", LiveCenter.QUEUE), Style.POST);
@@ -46,10 +40,8 @@ class IncidentTest {
             Matcher m = INCIDENT.matcher(String.join(" ", reply.document().comments()));
             assertTrue(m.find(), reply.document()::text);
             String id = m.group(1);
-            assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(id) && e.getThrowableProxy() != null),
+            assertTrue(log.events().stream().anyMatch(e -> e.getFormattedMessage().contains(id) && e.getThrowableProxy() != null),
                     "the log must carry incident " + id);
-        } finally {
-            logger.detachAppender(log);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.Platform;
+import org.ivrgateway.config.Platform;
 import org.ivrgateway.gateway.SubdialogClient.Style;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;

@@ -31,7 +31,7 @@ class TemplatesTest {
         String withLog = builtIn("result.vxml").replace("<block>", "<block>\n      <log>enqueue override</log>");
         Files.writeString(dir.resolve("Enqueue.vxml"), withLog);
         VxmlTemplates templates = VxmlTemplates.load(dir);
-        VxmlRenderer renderer = new VxmlRenderer(templates);
+        VxmlDocuments renderer = new VxmlDocuments(templates);
         TemplateCheck.verify(templates, renderer);
 
         VxmlDocument enqueue = new VxmlDocument(renderer.result(Result.success(IvrFunction.ENQUEUE)));
@@ -46,7 +46,7 @@ class TemplatesTest {
         Files.writeString(dir.resolve("result.vxml"),
                 builtIn("result.vxml").replace("<form id=\"result\">", "<form id=\"site\">"));
         VxmlTemplates templates = VxmlTemplates.load(dir);
-        VxmlRenderer renderer = new VxmlRenderer(templates);
+        VxmlDocuments renderer = new VxmlDocuments(templates);
         VxmlDocument doc = new VxmlDocument(renderer.result(Result.success(IvrFunction.QUERY_SYSTEM_STATUS)));
         assertEquals("site", doc.element("form").getAttribute("id"));
         assertTrue(templates.collectTemplate().startsWith("classpath:"), templates.collectTemplate());
@@ -94,7 +94,7 @@ class TemplatesTest {
     @Test
     void theBuiltInTemplatesPassTheStartUpCheck() {
         VxmlTemplates templates = VxmlTemplates.load(null);
-        TemplateCheck.verify(templates, new VxmlRenderer(templates));
+        TemplateCheck.verify(templates, new VxmlDocuments(templates));
         assertFalse(templates.sources().isEmpty());
         for (IvrFunction f : IvrFunction.values()) {
             assertEquals("classpath:vxml-templates/result.vxml", templates.resultTemplate(f));

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.junit.jupiter.api.Test;

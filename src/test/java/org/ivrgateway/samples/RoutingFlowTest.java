@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.RoutingRule;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.TransferOutcome;

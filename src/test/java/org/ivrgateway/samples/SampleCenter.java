@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.DocumentServer;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;

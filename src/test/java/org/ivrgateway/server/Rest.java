@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.ivrgateway.testing.TestAccess;
-import org.ivrgateway.web.rest.Json;
+import org.ivrgateway.json.Json;
 
 /** A JSON client for the tests, on the JDK HttpClient, with a bearer token; every request has a bounded timeout. */
 final class Rest implements AutoCloseable {

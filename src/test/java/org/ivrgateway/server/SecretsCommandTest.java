@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.security.Digests;
 import org.ivrgateway.security.Passwords;
 import org.ivrgateway.server.config.ConfigException;

@@ -1,6 +1,7 @@
 package org.ivrgateway.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 
-/** QuerySystemStatus on a running node: the T-Server's state comes from the telephony side (CONTRACT §4.10). */
+/** QuerySystemStatus on a running node: the T-Server's state comes from the telephony side (docs/CONFORMANCE.md, QuerySystemStatus). */
 class SystemStatusTest {
 
     @BothDatabases
@@ -44,6 +45,13 @@ class SystemStatusTest {
             assertEquals(200, node.rest().get("/console/telephony").status());
             assertEquals(200, node.rest().get("/api/queues").status());
             assertEquals(3, states(node, session).get("TServer"));
+            // Nor is a console form that looks up an operation the switch side does not have pending.
+            Rest.Answer refused = node.rest().send(node.rest().request("/console/telephony")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "action=callback-outcome&event=999999&outcome=answered")).build());
+            assertTrue(refused.status() < 500, refused.text());
+            assertEquals(3, states(node, session).get("TServer"), "the console looked among the pending events");
 
             // A connector polling its events, or reporting a call, is.
             assertEquals(200, node.rest().get("/api/telephony/events").status());

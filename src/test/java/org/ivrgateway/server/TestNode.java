@@ -3,7 +3,7 @@ package org.ivrgateway.server;
 import java.net.URI;
 import java.time.Instant;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.MutableClock;

@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.security.Digests;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.BothDatabases;

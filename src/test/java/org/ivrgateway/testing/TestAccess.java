@@ -2,11 +2,11 @@ package org.ivrgateway.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ivrgateway.core.config.AccessConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.Role;
-import org.ivrgateway.core.config.TokenConfig;
-import org.ivrgateway.core.config.UserConfig;
+import org.ivrgateway.config.AccessConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.Role;
+import org.ivrgateway.config.TokenConfig;
+import org.ivrgateway.config.UserConfig;
 import org.ivrgateway.security.Digests;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 

@@ -7,8 +7,8 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Tx;
 
 /**

@@ -87,14 +87,21 @@ public final class Calls {
                 + QUEUE_ORDER, Calls::map, queue, QUEUED);
     }
 
-    /** The call's place in its queue, 1 for the head: the calls ahead of it in {@link #QUEUE_ORDER}, plus one. */
+    /**
+     * The call's place in its queue, 1 for the head: the calls ahead of it in {@link #QUEUE_ORDER}, plus one.
+     * The calls ahead are three ranges of the index ivr_call_queue_order (V12__running_sums.sql) — higher
+     * priority; the same priority and earlier; the same priority and instant and a smaller CallID — so the
+     * count reads the calls ahead only, never those behind (docs/STATISTICS.md, "Cost"). "Higher" is written
+     * {@code priority >= p + 1}: H2 seeks a strict {@code >} to the first equal key and skips the equal ones,
+     * which would read every call of the same priority.
+     */
     public int position(Tx tx, CallRow call) throws SQLException {
         if (!call.isQueued()) return 0;
-        return 1 + (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                        + " AND ended = FALSE AND (priority > ? OR (priority = ? AND (queued_ms < ?"
-                        + " OR (queued_ms = ? AND call_id < ?))))",
-                call.queue(), QUEUED, call.priority(), call.priority(), call.queuedMs(), call.queuedMs(),
-                call.callId());
+        String queued = "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE AND ";
+        return 1 + (int) Sql.count(tx.c(), "SELECT (" + queued + "priority >= ?) + (" + queued
+                        + "priority = ? AND queued_ms < ?) + (" + queued + "priority = ? AND queued_ms = ? AND call_id < ?)",
+                call.queue(), QUEUED, call.priority() + 1, call.queue(), QUEUED, call.priority(), call.queuedMs(),
+                call.queue(), QUEUED, call.priority(), call.queuedMs(), call.callId());
     }
 
     /** Calls whose timer ({@link CallRow#nextTimerMs}) is due at {@code now}, read through their indexes. */

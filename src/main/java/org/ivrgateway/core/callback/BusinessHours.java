@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
-import org.ivrgateway.core.config.CallbackConfig;
+import org.ivrgateway.config.CallbackConfig;
 
 /**
  * The contact center's opening hours ({@code callbacks.businessHours} in {@code callbacks.timeZone});

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.CallbackConfig;
+import org.ivrgateway.config.CallbackConfig;
 import org.ivrgateway.core.internal.Sql;
 
 /**

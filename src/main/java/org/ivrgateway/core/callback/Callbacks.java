@@ -16,8 +16,8 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Parameter;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CallbackConfig;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CallbackConfig;
+import org.ivrgateway.config.CenterConfig;
 
 /**
  * CreateCallback and DeleteCallback. Checks run in this order, the first failure answering:

@@ -34,7 +34,7 @@ public final class Store {
         return db;
     }
 
-    public <T> T write(Work<T> work) {
+    public <T> T transaction(Work<T> work) {
         return run(work, false);
     }
 

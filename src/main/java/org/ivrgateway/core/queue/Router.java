@@ -14,9 +14,9 @@ import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.transit.TransitNumbers;
 

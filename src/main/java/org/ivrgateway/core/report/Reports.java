@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
-import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.queue.QueueSums;
 import org.ivrgateway.core.stats.Formulas;
 import org.ivrgateway.core.stats.WindowSums;
 
 /**
- * The day's reports (docs/REPORTS.md), computed from the stored history: queue stays ({@code queue_visit})
- * and agents' state periods ({@code agent_activity}). A day is a calendar day in the center's time zone
+ * The day's reports (docs/REPORTS.md): the queues' from the running sums per queue and minute of the stays
+ * ({@link QueueSums}), the agents' from their state periods ({@code agent_activity}). A day is a calendar day in the center's time zone
  * ({@code callbacks.timeZone}, UTC when not set), cut into 96 intervals of 15 minutes.
  */
 public final class Reports {
@@ -39,71 +39,61 @@ public final class Reports {
         return config.callbacks().zone();
     }
 
-    private record Stay(String queue, long entered, Long left, String outcome, Long handledUntil) {
-    }
-
     public Views.Report<Views.QueueDay> queues(Tx tx, LocalDate day) throws SQLException {
         long from = day.atStartOfDay(zone()).toInstant().toEpochMilli();
         long to = day.plusDays(1).atStartOfDay(zone()).toInstant().toEpochMilli();
-        List<Stay> stays = Sql.list(tx.c(), "SELECT queue_name, entered_ms, left_ms, outcome, handled_until_ms"
-                        + " FROM queue_visit WHERE entered_ms >= ? AND entered_ms < ?",
-                rs -> new Stay(rs.getString(1), rs.getLong(2), Sql.longOrNull(rs, "left_ms"), rs.getString(4),
-                        Sql.longOrNull(rs, "handled_until_ms")), from, to);
+        long interval = INTERVAL_MINUTES * 60_000L;
+        int count = (int) ((to - from + interval - 1) / interval);
+        // Per queue: the sums of each interval, and of the day at index count.
+        Map<String, Sums[]> byQueue = new HashMap<>();
+        for (QueueSums.ReportMinute m : new QueueSums(config).reportMinutes(tx, from, to)) {
+            Sums[] q = byQueue.computeIfAbsent(m.queue(), k -> Sums.day(count));
+            q[(int) ((m.minute() - from) / interval)].add(m);
+            q[count].add(m);
+        }
         List<String> names = new ArrayList<>(config.queues().stream().map(QueueConfig::name).toList());
         names.addAll(config.callbacks().queues());
         List<Views.QueueDay> rows = new ArrayList<>();
         for (String name : names) {
-            int threshold = config.queue(name).map(QueueConfig::serviceLevelSeconds).orElse(20);
-            List<Stay> mine = stays.stream().filter(s -> s.queue().equals(name)).toList();
+            Sums[] q = byQueue.getOrDefault(name, Sums.day(count));
             List<Views.QueueInterval> intervals = new ArrayList<>();
-            for (long start = from; start < to; start += INTERVAL_MINUTES * 60_000L) {
-                long end = start + INTERVAL_MINUTES * 60_000L;
-                long s0 = start;
-                intervals.add(figures(Instant.ofEpochMilli(start),
-                        mine.stream().filter(s -> s.entered() >= s0 && s.entered() < end).toList(), threshold));
-            }
-            rows.add(new Views.QueueDay(name, figures(Instant.ofEpochMilli(from), mine, threshold), intervals));
+            for (int i = 0; i < count; i++) intervals.add(q[i].figures(Instant.ofEpochMilli(from + i * interval)));
+            rows.add(new Views.QueueDay(name, q[count].figures(Instant.ofEpochMilli(from)), intervals));
         }
         return new Views.Report<>(day.toString(), zone().getId(), rows);
     }
 
-    /** The figures of these stays; the definitions are those of docs/REPORTS.md. */
-    static Views.QueueInterval figures(Instant start, List<Stay> stays, int thresholdSeconds) {
-        long threshold = thresholdSeconds * 1000L;
-        int answered = 0, inThreshold = 0, abandonedShort = 0, abandonedLong = 0, overflowed = 0, handled = 0;
-        int overflowedLate = 0;
-        long waitSum = 0, longest = 0, handleSum = 0;
-        for (Stay s : stays) {
-            if (s.left() == null || s.outcome() == null) continue;
-            long wait = s.left() - s.entered();
-            switch (s.outcome()) {
-                case Visits.ANSWERED -> {
-                    answered++;
-                    waitSum += wait;
-                    if (wait <= threshold) inThreshold++;
-                    if (s.handledUntil() != null) {
-                        handled++;
-                        handleSum += s.handledUntil() - s.left();
-                    }
-                }
-                case Visits.ABANDONED -> {
-                    if (wait <= threshold) abandonedShort++;
-                    else abandonedLong++;
-                }
-                case Visits.OVERFLOW -> {
-                    overflowed++;
-                    if (wait > threshold) overflowedLate++;
-                }
-                default -> { }
-            }
-            longest = Math.max(longest, wait);
+    /**
+     * The sums of the minutes of an interval (or a day) of one queue, and its figures; the definitions are those
+     * of docs/REPORTS.md. Every minute of a day in a zone whose offsets are whole minutes lies in one interval.
+     */
+    private static final class Sums {
+        final long[] sums = new long[10];
+        long longest;
+
+        static Sums[] day(int intervals) {
+            Sums[] s = new Sums[intervals + 1];
+            for (int i = 0; i < s.length; i++) s[i] = new Sums();
+            return s;
         }
-        // The service level of the live statistics (one formula): overflowed calls left unanswered too.
-        int serviceLevel = Formulas.serviceLevel(new WindowSums(answered, waitSum, inThreshold,
-                abandonedLong + overflowedLate, handled, handleSum), 0);
-        return new Views.QueueInterval(start, stays.size(), answered, inThreshold, abandonedShort, abandonedLong,
-                overflowed, serviceLevel, answered == 0 ? 0 : (int) Math.round(waitSum / 1000.0 / answered),
-                (int) Math.round(longest / 1000.0), handled == 0 ? 0 : (int) Math.round(handleSum / 1000.0 / handled));
+
+        void add(QueueSums.ReportMinute m) {
+            for (int i = 0; i < sums.length; i++) sums[i] += m.sums()[i];
+            longest = Math.max(longest, m.longestWaitMs());
+        }
+
+        Views.QueueInterval figures(Instant start) {
+            QueueSums.ReportMinute m = new QueueSums.ReportMinute(null, 0, sums, longest);
+            long answered = m.answered(), handled = m.handled();
+            // The service level of the live statistics (one formula): overflowed calls left unanswered too.
+            int serviceLevel = Formulas.serviceLevel(new WindowSums(answered, m.answeredWaitMs(), m.answeredWithin(),
+                    m.abandonedAfter() + m.overflowedLate(), handled, m.handleMs()), 0);
+            return new Views.QueueInterval(start, (int) m.offered(), (int) answered, (int) m.answeredWithin(),
+                    (int) m.abandonedWithin(), (int) m.abandonedAfter(), (int) m.overflowed(), serviceLevel,
+                    answered == 0 ? 0 : (int) Math.round(m.answeredWaitMs() / 1000.0 / answered),
+                    (int) Math.round(longest / 1000.0),
+                    handled == 0 ? 0 : (int) Math.round(m.handleMs() / 1000.0 / handled));
+        }
     }
 
     private record Period(String agentId, int status, long from, Long to) {

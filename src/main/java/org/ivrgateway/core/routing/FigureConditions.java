@@ -2,9 +2,9 @@ package org.ivrgateway.core.routing;
 
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /** A rule's conditions on queue figures; each absent one holds. */
 record FigureConditions(Integer estimatedWaitAbove, Integer estimatedWaitAtMost, Integer agentsAvailableAtLeast,
@@ -30,7 +30,7 @@ record FigureConditions(Integer estimatedWaitAbove, Integer estimatedWaitAtMost,
         }
         QueueConfig queue = config.queue(queueName).orElseThrow(() -> new IvrException(
                 ReturnCode.ROUTING_WORKFLOW_ERROR, key + ": unknown queue " + queueName));
-        QueueFigures f = facts.figures().apply(queue.name()).orElseThrow(() -> new IvrException(
+        RoutingFigures f = facts.figures().apply(queue.name()).orElseThrow(() -> new IvrException(
                 ReturnCode.ROUTING_WORKFLOW_ERROR, key + ": no figures for queue " + queue.name()));
         return (estimatedWaitAbove == null || f.estimatedWaitSeconds() > estimatedWaitAbove)
                 && (estimatedWaitAtMost == null || f.estimatedWaitSeconds() <= estimatedWaitAtMost)

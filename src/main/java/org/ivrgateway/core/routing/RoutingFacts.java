@@ -10,7 +10,7 @@ import java.util.function.Function;
  * (empty for a queue the core does not know), and the call's business unit (null when it has none).
  */
 public record RoutingFacts(String ani, String dnis, Map<String, String> contactData,
-                           Function<String, Optional<QueueFigures>> figures, String businessUnit) {
+                           Function<String, Optional<RoutingFigures>> figures, String businessUnit) {
     public RoutingFacts {
         contactData = contactData == null ? Map.of() : contactData;
         figures = figures == null ? queue -> Optional.empty() : figures;
@@ -18,7 +18,7 @@ public record RoutingFacts(String ani, String dnis, Map<String, String> contactD
 
     /** Facts of a call without a business unit. */
     public RoutingFacts(String ani, String dnis, Map<String, String> contactData,
-                        Function<String, Optional<QueueFigures>> figures) {
+                        Function<String, Optional<RoutingFigures>> figures) {
         this(ani, dnis, contactData, figures, null);
     }
 }

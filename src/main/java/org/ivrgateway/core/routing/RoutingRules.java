@@ -7,9 +7,9 @@ import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.RoutingDecision;
 import org.ivrgateway.core.callback.BusinessHours;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /**
  * Runs the {@code routing:} rules in order; the first whose conditions all hold decides. Conditions:

@@ -9,19 +9,19 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
-import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.queue.QueueSums;
 
 /**
  * Queue figures from measured history (docs/STATISTICS.md; definitions and formulas in docs/STATISTICS.md, the
  * formulas themselves in {@link Formulas}). Each entry point reads only what its caller returns: Enqueue
  * ({@link #enqueueEstimate}) the calls ahead, the agents and the handling time; routing ({@link #live}) the
  * same for all waiting calls; QueryQueueStatistics and the wallboard ({@link #of}) everything. The history
- * of the window is read by {@link #windowSums} and {@link #handling} alone, so running sums can replace them.
+ * of the window is read by {@link #windowSums} alone, from the running sums per queue and minute ({@link QueueSums}).
  */
 public final class Statistics {
     /** Agent states in which an agent cannot answer a call of its queues. */
@@ -30,10 +30,12 @@ public final class Statistics {
 
     private final CenterConfig config;
     private final Agents agents;
+    private final QueueSums sums;
 
     public Statistics(CenterConfig config, Agents agents) {
         this.config = config;
         this.agents = agents;
+        this.sums = new QueueSums(config);
     }
 
     /** Every figure of the queue now (QueryQueueStatistics, the wallboard). */
@@ -88,8 +90,8 @@ public final class Statistics {
         Formulas.Load load = new Formulas.Load(ahead, a.available, a.capacity);
         // The handling time is read only when the formula needs it.
         if (load.ahead() < load.available() || load.capacity() <= 0) return estimate(queue, load, 0, 0);
-        long[] handling = handling(tx, queue);
-        return estimate(queue, load, handling[0], handling[1]);
+        WindowSums w = windowSums(tx, queue);
+        return estimate(queue, load, w.handled(), w.handleMs());
     }
 
     private int estimate(QueueConfig queue, Formulas.Load load, long handled, long handleMs) {
@@ -98,44 +100,10 @@ public final class Statistics {
         return Formulas.estimatedWaitSeconds(load, h, overflow, config.statistics().maxEstimateSeconds());
     }
 
-    /** The window's sums of the queue's stays (docs/STATISTICS.md). */
+    /** The window's sums of the queue's stays (docs/STATISTICS.md), from the running sums of {@link QueueSums}. */
     WindowSums windowSums(Tx tx, QueueConfig queue) throws SQLException {
-        long thresholdMs = queue.serviceLevelSeconds() * 1000L;
-        long[] s = new long[4]; // answered, answeredWaitMs, answeredWithin, unansweredLate
-        Sql.list(tx.c(), "SELECT outcome, COUNT(*), SUM(left_ms - entered_ms),"
-                        + " SUM(CASE WHEN left_ms - entered_ms <= ? THEN 1 ELSE 0 END)"
-                        + " FROM queue_visit WHERE queue_name = ? AND left_ms >= ? GROUP BY outcome", rs -> {
-                    String outcome = rs.getString(1);
-                    long count = rs.getLong(2), waitMs = rs.getLong(3), within = rs.getLong(4);
-                    if (Visits.ANSWERED.equals(outcome)) {
-                        s[0] = count;
-                        s[1] = waitMs;
-                        s[2] = within;
-                    } else if (UNANSWERED.contains(outcome)) {
-                        s[3] += count - within;
-                    }
-                    return null;
-                }, thresholdMs, queue.name(), windowStart(tx));
-        long[] handling = handling(tx, queue);
-        return new WindowSums(s[0], s[1], s[2], s[3], handling[0], handling[1]);
-    }
-
-    /** Outcomes of a stay that ended without an agent: the caller hung up, it overflowed, or the IVR took it back. */
-    private static final Set<String> UNANSWERED = Set.of(Visits.ABANDONED, Visits.OVERFLOW, Visits.DEQUEUED);
-
-    /** Handled calls of the window and their total handling time: handed to the agent → cleared, plus wrap-up. */
-    private long[] handling(Tx tx, QueueConfig queue) throws SQLException {
-        long[] h = new long[2];
-        Sql.list(tx.c(), "SELECT agent_id, COUNT(*), SUM(handled_until_ms - left_ms) FROM queue_visit"
-                        + " WHERE queue_name = ? AND left_ms >= ? AND outcome = ? AND handled_until_ms IS NOT NULL"
-                        + " GROUP BY agent_id", rs -> {
-                    long count = rs.getLong(2);
-                    int wrapUp = config.agent(rs.getString(1)).map(AgentConfig::wrapUpSeconds).orElse(0);
-                    h[0] += count;
-                    h[1] += rs.getLong(3) + count * wrapUp * 1000L;
-                    return null;
-                }, queue.name(), windowStart(tx), Visits.ANSWERED);
-        return h;
+        long[] s = sums.window(tx, queue.name(), windowStart(tx));
+        return new WindowSums(s[0], s[1], s[2], s[3], s[4], s[5]);
     }
 
     private long windowStart(Tx tx) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.TransitConfig;
+import org.ivrgateway.config.TransitConfig;
 
 /**
  * Hands out the configured transit numbers, one a call, for {@code expirySeconds}. The pool is the

@@ -18,7 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.json.Json;
 
 /**
  * Reads the contact center's YAML configuration (README.md, "Configuration") into {@link CenterConfig}. Every way a file
@@ -35,10 +36,13 @@ public final class ConfigLoader {
     /** The longest value of one key: longer than any name, number or rule the configuration holds. */
     public static final int MAX_SCALAR_CHARS = 4096;
 
-    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+    /**
+     * YAML needs a mapper over Jackson's YAML factory (a mapper reads one format); it takes the reading rules
+     * of the project's JSON mapping ({@link Json#strict}) and is stricter still: a key given twice, or a
+     * fraction for a whole number, is an error.
+     */
+    private static final ObjectMapper MAPPER = Json.strict(YAMLMapper.builder())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 

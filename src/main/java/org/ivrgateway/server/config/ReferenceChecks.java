@@ -4,10 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.PhoneNumber;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.PhoneNumber;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
 
 /**
  * Cross-references that the records cannot check alone because they span sections: routing rules must

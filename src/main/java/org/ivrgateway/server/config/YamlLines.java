@@ -25,6 +25,8 @@ final class YamlLines {
     /** Indexes {@code text}; a file that does not parse yields an empty index (the mapper reports why). */
     static YamlLines of(String text) {
         YamlLines index = new YamlLines();
+        // A plain YAML parser, not the config's mapper: this index must survive a key given twice, which
+        // the mapper then reports with its line.
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 String pointer = p.getParsingContext().pathAsPointer().toString();

@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.TelephonyConfig.SipConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.TelephonyConfig.SipConfig;
+import org.ivrgateway.json.Json;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.store.StoreException;
 import org.ivrgateway.telephony.sip.SipLegs.Kind;
 import org.ivrgateway.telephony.sip.SipLegs.Leg;
 import org.ivrgateway.telephony.sip.SipLegs.State;
@@ -48,7 +50,7 @@ public final class SipConnector implements AutoCloseable {
     private final SipLegs legs;
     private final KamailioRpc rpc;
     private final EvapiLink link;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
     private final Thread poller;
     private final Map<String, Integer> disconnectTries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -106,7 +108,7 @@ public final class SipConnector implements AutoCloseable {
                         text(ev, "callId"));
                 default -> LOG.debug("evapi: event {} ignored", event);
             }
-        } catch (IvrException e) {
+        } catch (IvrException | StoreException e) {
             LOG.info("SIP: {} of {} refused by the core: {}", event, ev.path("callId").asText(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("SIP: handling {} failed", abbreviate(frame), e);
@@ -123,7 +125,7 @@ public final class SipConnector implements AutoCloseable {
             String callId;
             try {
                 callId = telephony.offer(dialed, text(ev, "ani"), text(ev, "dnis"), sipCallId);
-            } catch (IvrException e) {
+            } catch (IvrException | StoreException e) {
                 reject(ev, 480, "Temporarily Unavailable");
                 return;
             }
@@ -136,7 +138,7 @@ public final class SipConnector implements AutoCloseable {
             String callId;
             try {
                 callId = telephony.arrived(dialed, null, named.isEmpty() ? null : named);
-            } catch (IvrException e) {
+            } catch (IvrException | StoreException e) {
                 LOG.info("SIP: call {} at {} refused: {}", sipCallId, dialed, e.getMessage());
                 callId = null;
             }
@@ -174,7 +176,7 @@ public final class SipConnector implements AutoCloseable {
         if (leg.get().kind() == Kind.IVR && movedOn) return;
         try {
             telephony.cleared(leg.get().callId());
-        } catch (IvrException e) {
+        } catch (IvrException | StoreException e) {
             LOG.debug("SIP: call {} already gone: {}", leg.get().callId(), e.getMessage());
         }
     }

@@ -21,14 +21,14 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.util.InetAddressSet;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.security.AccessRules;
 import org.ivrgateway.security.AccessRules.Area;
 import org.ivrgateway.security.Digests;
 import org.ivrgateway.security.Principal;
 import org.ivrgateway.security.SignIns;
 import org.ivrgateway.web.rest.ErrorBody;
-import org.ivrgateway.web.rest.Json;
+import org.ivrgateway.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

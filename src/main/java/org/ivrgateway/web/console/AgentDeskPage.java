@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.ConfigurationView;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.Role;
+import org.ivrgateway.config.Role;
 import org.ivrgateway.security.Principal;
 
 /**
@@ -24,9 +23,9 @@ final class AgentDeskPage implements Page {
     private final AgentDesk desk;
     private final Telephony telephony;
     private final ContactCenterView view;
-    private final CenterConfig config;
+    private final ConfigurationView config;
 
-    AgentDeskPage(SnapshotHub hub, AgentDesk desk, Telephony telephony, ContactCenterView view, CenterConfig config) {
+    AgentDeskPage(SnapshotHub hub, AgentDesk desk, Telephony telephony, ContactCenterView view, ConfigurationView config) {
         this.hub = hub;
         this.desk = desk;
         this.telephony = telephony;
@@ -38,7 +37,7 @@ final class AgentDeskPage implements Page {
     public void get(Exchange x) throws IOException {
         Snapshot snapshot = hub.fresh();
         Map<String, Object> model = new HashMap<>();
-        model.put("agentIds", config.agents().stream().map(AgentConfig::id).toList());
+        model.put("agentIds", config.agentIds());
         model.put("devices", config.agentDevices());
         model.put("onDuty", snapshot.agents().stream().filter(a -> a.status() != AgentStatus.LOGGED_OFF).toList());
         String id = x.param("id");

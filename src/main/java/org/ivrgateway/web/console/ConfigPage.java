@@ -1,21 +1,19 @@
 package org.ivrgateway.web.console;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.api.ConfigurationView;
 
 /** The configuration as loaded: queues, agents, devices, transit numbers, callbacks, routing rules. */
 final class ConfigPage implements Page {
-    private final CenterConfig config;
+    private final ConfigurationView config;
 
-    ConfigPage(CenterConfig config) {
+    ConfigPage(ConfigurationView config) {
         this.config = config;
     }
 
     @Override
     public void get(Exchange x) throws IOException {
-        List<RuleInWords> rules = config.routing().stream().map(RuleInWords::of).toList();
-        x.render(200, "config", null, Map.of("config", config, "rules", rules));
+        x.render(200, "config", null, Map.of("config", config, "rules", config.routing()));
     }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.ivrgateway.api.AgentDesk;
+import org.ivrgateway.api.ConfigurationView;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Telephony;
-import org.ivrgateway.core.config.CenterConfig;
 import org.ivrgateway.web.auth.Access;
 
 /**
@@ -21,7 +21,7 @@ public final class Console {
     }
 
     public static void install(ServletContextHandler context, AgentDesk desk, Telephony telephony,
-                               ContactCenterView view, CenterConfig config, Access access, Clock clock) {
+                               ContactCenterView view, ConfigurationView config, Access access, Clock clock) {
         SnapshotHub hub = new SnapshotHub(view, clock);
         context.addBean(hub, true);
         if (context.isStarted() && !hub.isStarted()) {

@@ -1,18 +1,17 @@
 package org.ivrgateway.web.console;
 
-import java.util.UUID;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.api.IvrException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.ivrgateway.store.StoreException;
+import org.ivrgateway.web.StoreFailures;
 
 /** Turns a failure into a sentence for the page: the API's own message and code, or an incident id. */
 final class Problems {
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-
     private Problems() {
     }
 
-    static String describe(RuntimeException e) {
+    static String describe(RuntimeException failure) {
+        RuntimeException e = failure instanceof StoreException s ? StoreFailures.answer(s) : failure;
         if (e instanceof IvrException ivr) {
             String message = ivr.getMessage() == null ? ivr.code().meaning() : ivr.getMessage();
             return message + " (code " + ivr.code().code() + ")";
@@ -20,8 +19,6 @@ final class Problems {
         if (e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
-        String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("console incident {}", incident, e);
-        return "An unexpected error occurred (incident " + incident + " in the server log).";
+        return "An unexpected error occurred (" + Incident.log("a console page", failure) + " in the server log).";
     }
 }

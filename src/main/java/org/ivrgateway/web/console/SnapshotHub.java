@@ -1,9 +1,6 @@
 package org.ivrgateway.web.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +21,7 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.Graceful;
 import org.ivrgateway.api.ContactCenterView;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotHub extends AbstractLifeCycle implements Graceful {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotHub.class);
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ContactCenterView view;
     private final Clock clock;
@@ -171,7 +167,7 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
                 q.callsWaiting(), 0, q.estimatedWaitSeconds(), q.averageWaitSeconds(), q.serviceLevel(),
                 q.agentsByStatus())).toList();
         try {
-            byte[] content = JSON.writeValueAsBytes(new Object[] {steady, calls, agents, events, problem});
+            byte[] content = Json.MAPPER.writeValueAsBytes(new Object[] {steady, calls, agents, events, problem});
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
@@ -181,7 +177,7 @@ final class SnapshotHub extends AbstractLifeCycle implements Graceful {
 
     static String json(Snapshot s) {
         try {
-            return new String(JSON.writeValueAsBytes(s), StandardCharsets.UTF_8);
+            return new String(Json.MAPPER.writeValueAsBytes(s), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a snapshot", e);
         }

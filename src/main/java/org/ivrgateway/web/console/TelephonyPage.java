@@ -1,12 +1,10 @@
 package org.ivrgateway.web.console;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.api.ConfigurationView;
 import org.ivrgateway.api.Telephony;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
 
 /**
  * The switch side, played in a browser: offer a call at an IVR device, report a call arriving at a number,
@@ -15,9 +13,9 @@ import org.ivrgateway.core.config.QueueConfig;
 final class TelephonyPage implements Page {
     private final SnapshotHub hub;
     private final Telephony telephony;
-    private final CenterConfig config;
+    private final ConfigurationView config;
 
-    TelephonyPage(SnapshotHub hub, Telephony telephony, CenterConfig config) {
+    TelephonyPage(SnapshotHub hub, Telephony telephony, ConfigurationView config) {
         this.hub = hub;
         this.telephony = telephony;
         this.config = config;
@@ -25,9 +23,7 @@ final class TelephonyPage implements Page {
 
     @Override
     public void get(Exchange x) throws IOException {
-        List<String> numbers = new ArrayList<>(config.transitNumbers().numbers());
-        config.queues().stream().map(QueueConfig::pilot).filter(p -> p != null).forEach(numbers::add);
-        x.render(200, "telephony", hub.fresh(), Map.of("ivrDevices", config.ivrDevices(), "numbers", numbers));
+        x.render(200, "telephony", hub.fresh(), Map.of("ivrDevices", config.ivrDevices(), "numbers", config.arrivalNumbers()));
     }
 
     @Override
@@ -57,7 +53,8 @@ final class TelephonyPage implements Page {
             }
             case "callback-outcome" -> {
                 long event = eventId(x);
-                String callbackId = telephony.pendingEvents().stream().filter(e -> e.id() == event).findFirst()
+                // Found among the events the console shows: looking is not the telephony side speaking.
+                String callbackId = hub.fresh().events().stream().filter(e -> e.id() == event).findFirst()
                         .map(e -> callbackOf(e.detail()))
                         .orElseThrow(() -> new IllegalArgumentException("No callback is being placed by operation " + event + "."));
                 String outcome = x.required("outcome", "The outcome");

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ivrgateway.api.ContactCenterView;
-import org.ivrgateway.web.rest.Json;
+import org.ivrgateway.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.StoredText;
+import org.ivrgateway.json.Json;
 
 /**
  * One REST request as a handler sees it: the path's variables and the JSON body. Anything wrong with what

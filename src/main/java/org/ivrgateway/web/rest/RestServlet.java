@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ivrgateway.api.Incident;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
+import org.ivrgateway.store.StoreException;
 import org.ivrgateway.web.ClientErrors;
+import org.ivrgateway.json.Json;
+import org.ivrgateway.web.StoreFailures;
 import org.ivrgateway.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +41,15 @@ public final class RestServlet extends HttpServlet {
         Reply reply;
         try {
             reply = dispatch(request, path, method);
-        } catch (IvrException e) {
+        } catch (IvrException | StoreException failure) {
+            IvrException e = failure instanceof StoreException s ? StoreFailures.answer(s) : (IvrException) failure;
             if (e.code() == ReturnCode.UNKNOWN_ERROR) {
                 reply = incident(method, path, e);
             } else {
                 reply = new Reply(ErrorStatus.of(e.code()), new ErrorBody(e.getMessage(), e.code().code()), Map.of());
                 // The database away is the operator's news, not an incident: one line, the driver's words.
                 if (reply.status() >= 500) LOG.warn("{} {}: {} ({}: {})", method, path, e.getMessage(), e.code(),
-                        String.valueOf(e.getCause()));
+                        String.valueOf(failure.getCause()));
             }
         } catch (RuntimeException e) {
             OptionalInt clientError = ClientErrors.status(e);
@@ -58,9 +62,7 @@ public final class RestServlet extends HttpServlet {
 
     /** Logged with its stack and an id; the answer carries the id and nothing of the exception. */
     private static Reply incident(String method, String path, RuntimeException e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.error("incident {}: {} {}", incident, method, path, e);
-        return new Reply(500, new ErrorBody("internal error, incident " + incident, null), Map.of());
+        return new Reply(500, new ErrorBody("internal error, " + Incident.log(method + " " + path, e), null), Map.of());
     }
 
     private Reply dispatch(HttpServletRequest request, String path, String method) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.json.Json;
 
 /**
  * {@code GET /api/telephony/events/stream}: the operations waiting for the switch as server-sent events,

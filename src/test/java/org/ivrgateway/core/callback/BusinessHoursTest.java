@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.ivrgateway.core.config.CallbackConfig;
+import org.ivrgateway.config.CallbackConfig;
 import org.junit.jupiter.api.Test;
 
 /** Business hours (docs/CALLBACKS.md, "Business hours"): a closing of 24:00 ends the day, 23:59 does not. */

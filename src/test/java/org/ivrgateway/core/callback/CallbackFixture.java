@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.CallbackConfig;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CallbackConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.testing.MutableClock;
 

@@ -11,13 +11,13 @@ import java.util.Optional;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.RoutingDecision;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CallbackConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
-import org.ivrgateway.core.config.RoutingRule;
-import org.ivrgateway.core.config.RoutingRule.Enqueue;
-import org.ivrgateway.core.config.RoutingRule.When;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CallbackConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
+import org.ivrgateway.config.RoutingRule;
+import org.ivrgateway.config.RoutingRule.Enqueue;
+import org.ivrgateway.config.RoutingRule.When;
 import org.ivrgateway.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class RoutingRulesTest {
     private static final Map<String, String> HOURS = Map.of("mon", "08:00-18:00");
     private static final CallbackConfig CALLBACKS = new CallbackConfig(null, "America/Toronto",
             Map.of("mon", "00:00-23:59"), null, null);
-    private static final QueueFigures QUIET = new QueueFigures(0, 0, 2);
-    private static final QueueFigures BUSY = new QueueFigures(12, 300, 0);
+    private static final RoutingFigures QUIET = new RoutingFigures(0, 0, 2);
+    private static final RoutingFigures BUSY = new RoutingFigures(12, 300, 0);
 
     /** Monday 10:00 in Toronto: open. */
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-13T15:00:00Z"));
@@ -121,9 +121,9 @@ class RoutingRulesTest {
         assertEquals(RoutingDecision.ENQUEUE, rules.decide(salesBusy).decision());
         assertEquals("support-free", rules.decide(facts("1", "2", Map.of(), QUIET)).destination());
         RoutingFacts supportShortWaitManyCalls = new RoutingFacts("1", "2", Map.of(),
-                q -> Optional.of(new QueueFigures(11, 60, 0)));
+                q -> Optional.of(new RoutingFigures(11, 60, 0)));
         assertEquals("support-short", rules.decide(supportShortWaitManyCalls).destination());
-        QueueFigures middling = new QueueFigures(5, 100, 0);
+        RoutingFigures middling = new RoutingFigures(5, 100, 0);
         assertCode(ReturnCode.NO_ROUTING_INFO, () -> rules.decide(facts("1", "2", Map.of(), middling)));
     }
 
@@ -177,7 +177,7 @@ class RoutingRulesTest {
         return new When(dnis, ani, contactData, null, null, null, null, null, null, null);
     }
 
-    private static RoutingFacts facts(String ani, String dnis, Map<String, String> data, QueueFigures figures) {
+    private static RoutingFacts facts(String ani, String dnis, Map<String, String> data, RoutingFigures figures) {
         return new RoutingFacts(ani, dnis, data, q -> Optional.of(figures));
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.TransitConfig;
+import org.ivrgateway.config.TransitConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

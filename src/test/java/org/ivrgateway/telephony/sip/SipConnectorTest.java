@@ -19,7 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.ivrgateway.core.agent.Registrations;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.BothDatabases;

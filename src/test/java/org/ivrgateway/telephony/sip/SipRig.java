@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;

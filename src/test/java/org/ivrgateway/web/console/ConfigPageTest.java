@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.ivrgateway.api.AgentStatus;
-import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.Slow;

@@ -15,7 +15,7 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
 import org.ivrgateway.api.ReturnCode;
-import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 

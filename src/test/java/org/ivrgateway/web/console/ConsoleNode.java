@@ -7,7 +7,7 @@ import java.util.List;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.ivrgateway.core.ContactCenter;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.TestAccess;
 import org.ivrgateway.testing.TestCenter;

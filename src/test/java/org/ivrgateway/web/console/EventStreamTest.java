@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.TestAccess;

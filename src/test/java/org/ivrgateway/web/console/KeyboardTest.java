@@ -9,7 +9,7 @@ import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.ivrgateway.api.AgentStatus;
-import org.ivrgateway.core.config.AgentConfig;
+import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.Slow;
