@@ -3,7 +3,7 @@ package org.ivrgateway.core.queue;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Tx;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.ivrgateway.core.config.CenterConfig;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
@@ -49,7 +49,7 @@ class QueueSumsNodesTest {
         CountDownLatch inserted = new CountDownLatch(1), commit = new CountDownLatch(1);
         // A thread each: the common pool may have one worker, which the first would hold.
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> nodeOne.write(tx -> {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> nodeOne.transaction(tx -> {
             visitsOne.open(tx, "A", "Sales", "4165550100", "69030");
             inserted.countDown();
             try {
@@ -61,7 +61,7 @@ class QueueSumsNodesTest {
         }), threads);
         assertTrue(inserted.await(30, TimeUnit.SECONDS), "the first node inserted the row");
         clock.advance(Duration.ofSeconds(5));
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> nodeTwo.write(tx -> {
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> nodeTwo.transaction(tx -> {
             visitsTwo.open(tx, "B", "Sales", "4165550101", "69030");
             return null;
         }), threads);

@@ -21,9 +21,9 @@ import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.core.agent.Agents;
-import org.ivrgateway.core.config.AgentConfig;
-import org.ivrgateway.core.config.CenterConfig;
-import org.ivrgateway.core.config.QueueConfig;
+import org.ivrgateway.config.AgentConfig;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.core.internal.Store;
@@ -135,11 +135,11 @@ class RunningSumsTest {
         int n = 0;
         for (Step s : history.steps()) {
             clock.advance(Duration.ofMillis(s.advanceMs()));
-            store.write(tx -> {
+            store.transaction(tx -> {
                 apply(tx, visits, s);
                 return null;
             });
-            store.write(tx -> {
+            store.transaction(tx -> {
                 for (QueueConfig q : CONFIG.queues()) {
                     assertEquals(scannedWindowSums(tx, q), statistics.windowSums(tx, q), "window of " + q.name()
                             + " after " + s);
@@ -151,7 +151,7 @@ class RunningSumsTest {
         checkReports(store, reports, clock);
         // And once the whole history has left the window.
         clock.advance(Duration.ofMinutes(CONFIG.statistics().windowMinutes()));
-        store.write(tx -> {
+        store.transaction(tx -> {
             for (QueueConfig q : CONFIG.queues()) assertEquals(scannedWindowSums(tx, q), statistics.windowSums(tx, q));
             return null;
         });
@@ -169,7 +169,7 @@ class RunningSumsTest {
     }
 
     private static void checkReports(Store store, Reports reports, MutableClock clock) {
-        store.write(tx -> {
+        store.transaction(tx -> {
             LocalDate first = START.atZone(reports.zone()).toLocalDate();
             LocalDate last = clock.instant().atZone(reports.zone()).toLocalDate();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
