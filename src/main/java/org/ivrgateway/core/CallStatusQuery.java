@@ -1,99 +1,158 @@
 package org.ivrgateway.core;
 
 import java.sql.SQLException;
+import org.ivrgateway.api.Arguments;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 import org.ivrgateway.store.Database;
 
 /**
  * QueryCallStatus (docs/VXML.md): answers at once unless the call is queued (1). With a Timeout, a queued
  * call's request blocks until its status changes or min(Timeout, gateway.maxWaitMillis, the RpcTimeout
- * deadline) passes (-701). The wait costs no database work: the waiter sleeps on its call's in-JVM signal,
- * woken by this node's commits, by the node's watcher of other nodes' changes, and by its call's next timer
- * (overflow, reservation end), after which it reads the call once more.
+ * deadline) passes (-701). The first read is made in the invocation's transaction; the wait holds no
+ * connection and costs no database work: the waiter sleeps on its call's in-JVM signal, woken by this
+ * node's commits, by the node's watcher of other nodes' changes, and by its call's next timer (overflow,
+ * reservation end, {@link CallRow#nextTimerMs}), after which it reads the call once more in a short
+ * transaction of its own. A call with a due timer is read again after the timers fired (a routing
+ * transaction), so the answer is never a stale status.
  */
-final class CallStatusQuery {
+final class CallStatusQuery implements Handler.Continued {
     /** A waiter whose call has a timer due re-reads at least this often (a timer fired elsewhere may be late). */
     private static final long TIMER_RECHECK_MS = 50;
 
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Store store;
+    private final Signals signals;
+    private final Calls calls;
+    private final Router router;
 
-    CallStatusQuery(Parts parts) {
-        this.parts = parts;
+    CallStatusQuery(CenterConfig config, Store store, Signals signals, Calls calls, Router router) {
+        this.config = config;
+        this.store = store;
+        this.signals = signals;
+        this.calls = calls;
+        this.router = router;
     }
 
-    Result handle(Request r) {
-        String callId = r.callId();
-        int timeout = r.args().integer("Timeout");
-        if (timeout == 0) return answer(r, read(callId));
-        long waitMillis = Math.min(timeout, parts.config().gateway().maxWaitMillis());
-        // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
-        long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
-        Signals.Slot slot = parts.signals().register(callId);
-        try {
-            return Database.withDeadline(end, () -> waitFor(r, callId, slot, end));
-        } finally {
-            parts.signals().unregister(callId);
+    @Override
+    public Run start(Arguments args) {
+        int timeout = args.integer(Param.TIMEOUT);
+        String callId = args.string(Param.CALL_ID);
+        // A waiter registers before its first read, so that no change between that read and its wait is lost.
+        Signals.Slot slot = timeout == 0 ? null : signals.register(callId);
+        return new Query(timeout, callId, slot, slot == null ? 0 : slot.generation());
+    }
+
+    /** One QueryCallStatus: its first read in the invocation's transaction, then the wait, if any. */
+    private final class Query implements Run {
+        private final int timeout;
+        private final String callId;
+        private final Signals.Slot slot;
+        private long seen;
+        private Snapshot first;
+
+        Query(int timeout, String callId, Signals.Slot slot, long seen) {
+            this.timeout = timeout;
+            this.callId = callId;
+            this.slot = slot;
+            this.seen = seen;
         }
-    }
 
-    private Result waitFor(Request r, String callId, Signals.Slot slot, long end) {
-        try {
-            while (true) {
-                long seen = slot.generation();
-                Snapshot s = read(callId);
-                slot.observed(s.call().version());
-                if (s.call().status() != CallStatus.QUEUED.code() || orphaned(s.call())) return answer(r, s);
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+        @Override
+        public Result handle(Tx tx, Request r) throws SQLException {
+            // The checks have just read the call in this transaction.
+            first = snapshot(tx, r.call());
+            return null;
+        }
+
+        @Override
+        public Result then(Request r, Result ignored) {
+            Snapshot s = first.timerDue() ? afterTimers(callId) : first;
+            if (timeout == 0 || !waits(s)) return answer(r, s);
+            long waitMillis = Math.min(timeout, config.gateway().maxWaitMillis());
+            // The Timeout counts from the request's arrival: time spent queueing for the first read is part of it.
+            long end = Math.min(r.startNanos() + Signals.nanos(waitMillis), r.deadlineNanos());
+            return Database.withDeadline(end, () -> waitFor(r, s, end));
+        }
+
+        private Result waitFor(Request r, Snapshot s, long end) {
+            try {
+                while (true) {
+                    slot.observed(s.call().version());
+                    if (!waits(s)) return answer(r, s);
+                    long left = end - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                    }
+                    Long due = s.call().nextTimerMs();
+                    boolean timerFirst = false;
+                    if (due != null) {
+                        long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - store.clock().millis()));
+                        timerFirst = untilDue < left;
+                        left = Math.min(left, untilDue);
+                    }
+                    // The wait's end needs no last read: nothing signalled, so the call is still queued. At
+                    // 2,000 waits ending together that read would make them queue for connections past their
+                    // deadline (docs/RELIABILITY.md).
+                    if (!slot.await(seen, left) && !timerFirst) {
+                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                    }
+                    seen = slot.generation();
+                    s = read(callId);
                 }
-                Long due = s.call().nextTimerMs();
-                boolean timerFirst = false;
-                if (due != null) {
-                    long untilDue = Signals.nanos(Math.max(TIMER_RECHECK_MS, due - parts.store().clock().millis()));
-                    timerFirst = untilDue < left;
-                    left = Math.min(left, untilDue);
-                }
-                // The wait's end needs no last read: nothing signalled, so the call is still queued. At
-                // 2,000 waits ending together that read would make them queue for connections past their
-                // deadline (docs/RELIABILITY.md).
-                if (!slot.await(seen, left) && !timerFirst) {
-                    throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IvrException(ReturnCode.TIMEOUT, "wait interrupted");
+        }
+
+        @Override
+        public void close() {
+            if (slot != null) signals.unregister(callId);
         }
     }
 
+    /** A later read: a short transaction of its own, and the timers fired first when one is due. */
     private Snapshot read(String callId) {
-        Snapshot s = parts.store().transaction(tx -> snapshot(tx, callId));
-        if (s.call().hasDueTimer(parts.store().clock().millis())) {
-            parts.store().routing(tx -> {
-                parts.router().fireTimers(tx);
-                return null;
-            });
-            s = parts.store().transaction(tx -> snapshot(tx, callId));
-        }
-        return s;
+        Snapshot s = store.transaction(tx -> snapshot(tx, callId));
+        return s.timerDue() ? afterTimers(callId) : s;
+    }
+
+    /** Fires the due timers, then reads the call again, in one routing transaction. */
+    private Snapshot afterTimers(String callId) {
+        return store.routing(tx -> {
+            router.fireTimers(tx);
+            return snapshot(tx, callId);
+        });
     }
 
     private Snapshot snapshot(Tx tx, String callId) throws SQLException {
-        CallRow call = parts.calls().find(tx, callId)
-                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
-        int position = parts.calls().position(tx, call);
-        return new Snapshot(call, position);
+        return snapshot(tx, calls.find(tx, callId)
+                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId)));
+    }
+
+    private Snapshot snapshot(Tx tx, CallRow call) throws SQLException {
+        int position = calls.position(tx, call);
+        return new Snapshot(call, position, call.hasDueTimer(tx.now()));
+    }
+
+    /** The call is queued in a queue the configuration has: its status may still change. */
+    private boolean waits(Snapshot s) {
+        return s.call().status() == CallStatus.QUEUED.code() && !orphaned(s.call());
     }
 
     private boolean orphaned(CallRow call) {
-        return parts.config().queue(call.queue()).isEmpty();
+        return config.queue(call.queue()).isEmpty();
     }
 
     private Result answer(Request r, Snapshot s) {
@@ -103,10 +162,11 @@ final class CallStatusQuery {
             // ever take it, so the script must send it elsewhere — the guide's status 4, "error".
             return r.result(CallStatus.ERROR.code());
         }
-        Result result = r.result(call.status()).with("PositionInQueue", s.position());
-        return call.extension() == null ? result : result.with("Extension", call.extension());
+        Result result = r.result(call.status()).with(Param.POSITION_IN_QUEUE, s.position());
+        return call.extension() == null ? result : result.with(Param.EXTENSION, call.extension());
     }
 
-    private record Snapshot(CallRow call, int position) {
+    /** The call as one transaction read it, its position, and whether a timer of it was due then. */
+    private record Snapshot(CallRow call, int position, boolean timerDue) {
     }
 }

@@ -2,11 +2,14 @@ package org.ivrgateway.core;
 
 import static org.ivrgateway.api.IvrFunction.*;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.ivrgateway.api.AgentDesk;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.ContactCenterView;
@@ -16,75 +19,91 @@ import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
-import org.ivrgateway.core.agent.AgentRow;
-import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.config.CenterConfig;
-import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.internal.ChangeFeed;
 import org.ivrgateway.core.internal.Signals;
 import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.store.Database;
 
 /**
- * The contact center: the IVR API's 25 functions, the agents' desk, the telephony side's port and the
- * read views, over the database (docs/ARCHITECTURE.md). All state lives in the database, so a new instance on
- * the same database — or another node — carries on with every call, agent and session. {@link #start}
- * runs the node's timers and its watcher of other nodes' changes; {@link #close} stops them.
+ * The contact center and its composition root (docs/ARCHITECTURE.md, "The core's shape"): it builds the
+ * repositories and services once, gives each function handler and each port only what it uses, and
+ * exposes the four api ports — {@link IvrApi} ({@link Invoker}), {@link AgentDesk} ({@link DeskPort}),
+ * {@link Telephony} ({@link TelephonyPort}) and {@link ContactCenterView} ({@link CenterViews}), each
+ * implemented by one class — to the edges, which take a center that is all four. All state lives in the
+ * database, so a new instance on the same database — or another node — carries on with every call, agent
+ * and session. {@link #start} runs the node's timers and its watcher of other nodes' changes; {@link #close}
+ * stops them.
  */
 public final class ContactCenter implements IvrApi, AgentDesk, Telephony, ContactCenterView, AutoCloseable {
-    private final Parts parts;
-    private final Invoker invoker;
+    private final Signals signals;
+    private final IvrApi api;
+    private final AgentDesk desk;
     private final TelephonyPort telephony;
-    private final CenterViews views;
+    private final ContactCenterView views;
     private final SystemStatusProbe status;
     private final Sweeper sweeper;
     private final ChangeFeed feed;
 
     public ContactCenter(Database db, CenterConfig config, Clock clock) {
-        Signals signals = new Signals();
-        this.parts = Parts.build(config, new Store(db, clock, signals), signals);
-        this.telephony = new TelephonyPort(parts);
-        this.views = new CenterViews(parts);
-        this.status = new SystemStatusProbe(parts.store(), config.telephony());
-        this.feed = new ChangeFeed(db, signals);
-        this.sweeper = new Sweeper(parts, feed);
-        this.invoker = new Invoker(parts, handlers(), r -> SystemStatusProbe.toResult(status.status()));
+        this(db, config, clock, UnaryOperator.identity());
     }
 
-    private Map<IvrFunction, Handler> handlers() {
-        SessionFunctions session = new SessionFunctions(parts);
-        QueueFunctions queue = new QueueFunctions(parts);
-        CallDataFunctions data = new CallDataFunctions(parts);
-        SwitchFunctions sw = new SwitchFunctions(parts);
-        AgentFunctions agent = new AgentFunctions(parts);
-        CallStatusQuery callStatus = new CallStatusQuery(parts);
-        ServiceFunctions services = new ServiceFunctions(parts);
-        Map<IvrFunction, Handler> h = new EnumMap<>(IvrFunction.class);
-        h.put(INITIALIZE, session::initialize);
-        h.put(SET_CALL_INFO, session::setCallInfo);
-        h.put(QUERY_CALL_INFO, session::queryCallInfo);
-        h.put(ENQUEUE, queue::enqueue);
-        h.put(ENQUEUE_FOR_AGENT, queue::enqueueForAgent);
-        h.put(DEQUEUE, queue::dequeue);
-        h.put(QUERY_QUEUE_STATISTICS, queue::queryQueueStatistics);
-        h.put(QUERY_CALL_STATUS, callStatus::handle);
-        h.put(SET_CONTACT_DATA, data::setContactData);
-        h.put(GET_CONTACT_DATA, data::getContactData);
-        h.put(SET_CALL_TRANSFERABLE, data::setCallTransferable);
-        h.put(GET_CALL_TRANSFERABLE, data::getCallTransferable);
-        h.put(SET_BUSINESS_UNIT, data::setBusinessUnit);
-        h.put(GET_BUSINESS_UNIT, data::getBusinessUnit);
-        h.put(TRANSFER, sw::transfer);
-        h.put(DISCONNECT, sw::disconnect);
-        h.put(SET_DISPLAY, sw::setDisplay);
-        h.put(CALLER_DISCONNECTED, sw::callerDisconnected);
-        h.put(QUERY_AGENT_STATUS, agent::queryAgentStatus);
-        h.put(QUERY_SYSTEM_STATUS, status::result);
-        h.put(GET_TRANSIT_NUMBER, services::getTransitNumber);
-        h.put(RELEASE_TRANSIT_NUMBER, services::releaseTransitNumber);
-        h.put(CREATE_CALLBACK, services::createCallback);
-        h.put(DELETE_CALLBACK, services::deleteCallback);
-        h.put(QUERY_ROUTING_INFO, services::queryRoutingInfo);
+    /** The same, each unit of work's connection passed through {@code connections} (tests count statements). */
+    ContactCenter(Database db, CenterConfig config, Clock clock, UnaryOperator<Connection> connections) {
+        this.signals = new Signals();
+        Store store = new Store(db, clock, signals, connections);
+        Parts p = Parts.build(config, store, signals);
+        CallbackWork callbackWork = new CallbackWork(p);
+        this.status = new SystemStatusProbe(store, config.telephony());
+        this.telephony = new TelephonyPort(config, store, p.calls(), p.events(), p.router(), callbackWork,
+                p.registrations());
+        this.views = new CenterViews(config, store, p.calls(), p.contactData(), p.agents(), p.statistics(),
+                p.registrations(), p.events(), callbackWork, status);
+        this.desk = new DeskPort(config, store, p.agents(), p.desk(), p.router(), callbackWork, p.registrations());
+        this.feed = new ChangeFeed(db, signals);
+        this.sweeper = new Sweeper(config, store, signals, p.sessions(), p.calls(), p.agents(), p.visits(), p.events(),
+                p.router(), p.transit(), callbackWork, feed);
+        this.api = new Invoker(config, store, p.sessions(), p.calls(), functions(config, store, p, callbackWork),
+                () -> SystemStatusProbe.toResult(status.status()));
+    }
+
+    /** Each IVR function: what its transaction locks, and its handler (docs/ARCHITECTURE.md). */
+    private Map<IvrFunction, Routine> functions(CenterConfig config, Store store, Parts p, CallbackWork callbackWork) {
+        SessionFunctions session = new SessionFunctions(config, p.sessions(), p.calls());
+        QueueFunctions queue = new QueueFunctions(config, p.calls(), p.router(), p.statistics());
+        CallDataFunctions data = new CallDataFunctions(config, p.calls(), p.contactData(), p.router());
+        SwitchFunctions sw = new SwitchFunctions(config, p.calls(), p.events(), p.router());
+        AgentFunctions agent = new AgentFunctions(config, p.agents(), p.desk());
+        ServiceFunctions services = new ServiceFunctions(config, p.contactData(), p.statistics(), p.transit(),
+                p.callbacks(), callbackWork, p.rules());
+        CallStatusQuery callStatus = new CallStatusQuery(config, store, signals, p.calls(), p.router());
+        Map<IvrFunction, Routine> h = new EnumMap<>(IvrFunction.class);
+        h.put(INITIALIZE, Routine.of(session::initialize));
+        h.put(SET_CALL_INFO, Routine.of(session::setCallInfo));
+        h.put(QUERY_CALL_INFO, Routine.of(session::queryCallInfo));
+        h.put(ENQUEUE, Routine.routes(queue::enqueue));
+        h.put(ENQUEUE_FOR_AGENT, Routine.routes(queue::enqueueForAgent));
+        h.put(DEQUEUE, Routine.routes(queue::dequeue));
+        h.put(QUERY_QUEUE_STATISTICS, Routine.of(queue::queryQueueStatistics));
+        h.put(QUERY_CALL_STATUS, Routine.continued(callStatus));
+        h.put(SET_CONTACT_DATA, Routine.changesCall(data::setContactData));
+        h.put(GET_CONTACT_DATA, Routine.of(data::getContactData));
+        h.put(SET_CALL_TRANSFERABLE, Routine.routes(data::setCallTransferable));
+        h.put(GET_CALL_TRANSFERABLE, Routine.of(data::getCallTransferable));
+        h.put(SET_BUSINESS_UNIT, Routine.changesCall(data::setBusinessUnit));
+        h.put(GET_BUSINESS_UNIT, Routine.of(data::getBusinessUnit));
+        h.put(TRANSFER, Routine.routes(sw::transfer));
+        h.put(DISCONNECT, Routine.routes(sw::disconnect));
+        h.put(SET_DISPLAY, Routine.changesCall(sw::setDisplay));
+        h.put(CALLER_DISCONNECTED, Routine.routes(sw::callerDisconnected));
+        h.put(QUERY_AGENT_STATUS, Routine.of(agent::queryAgentStatus));
+        h.put(QUERY_SYSTEM_STATUS, Routine.continued(status.function()));
+        h.put(GET_TRANSIT_NUMBER, Routine.of(services::getTransitNumber));
+        h.put(RELEASE_TRANSIT_NUMBER, Routine.of(services::releaseTransitNumber));
+        h.put(CREATE_CALLBACK, Routine.of(services::createCallback));
+        h.put(DELETE_CALLBACK, Routine.routes(services::deleteCallback));
+        h.put(QUERY_ROUTING_INFO, Routine.of(services::queryRoutingInfo));
         return h;
     }
 
@@ -109,7 +128,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     /** How many calls have QueryCallStatus waits on this node now. */
     int callsWaitedOn() {
-        return parts.signals().watched().size();
+        return signals.watched().size();
     }
 
     /** True while this node hears other nodes' changes through the database (PostgreSQL LISTEN/NOTIFY). */
@@ -127,7 +146,24 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
      * phase, docs/BENCHMARKS.md; see {@code Signals#parked}).
      */
     public int parkedWaiters(String callId) {
-        return parts.signals().parked(callId);
+        return signals.parked(callId);
+    }
+
+    /** The four ports, for an edge that needs only one of them. */
+    public IvrApi ivrApi() {
+        return api;
+    }
+
+    public AgentDesk agentDesk() {
+        return desk;
+    }
+
+    public Telephony telephony() {
+        return telephony;
+    }
+
+    public ContactCenterView view() {
+        return views;
     }
 
     @Override
@@ -137,65 +173,37 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         status.closed();
     }
 
-    // IvrApi
+    // The edges take a center that is all four ports; each method is its port's (one line each).
 
     @Override
     public Result invoke(Invocation invocation) {
-        return invoker.invoke(invocation);
+        return api.invoke(invocation);
     }
-
-    // AgentDesk
 
     @Override
     public Views.Agent login(String agentId, String device) {
-        return parts.store().routing(tx -> {
-            parts.desk().login(tx, agentId, device);
-            return parts.desk().view(tx, agentId);
-        });
+        return desk.login(agentId, device);
     }
 
     @Override
     public Views.Agent changeState(String agentId, AgentStatus requested) {
-        return parts.store().routing(tx -> {
-            parts.desk().checkState(agentId, requested);
-            releaseCall(tx, agentId);
-            parts.desk().changeState(tx, agentId, requested);
-            parts.router().dispatch(tx);
-            return parts.desk().view(tx, agentId);
-        });
+        return desk.changeState(agentId, requested);
     }
 
     @Override
     public Views.Agent logout(String agentId) {
-        return parts.store().routing(tx -> {
-            parts.desk().configured(agentId);
-            releaseCall(tx, agentId);
-            parts.desk().logout(tx, agentId);
-            parts.router().dispatch(tx);
-            return parts.desk().view(tx, agentId);
-        });
-    }
-
-    /** Every agent can always change state or log off: the call they hold is let go first (Router.releaseAgent). */
-    private void releaseCall(Tx tx, String agentId) throws java.sql.SQLException {
-        Optional<AgentRow> row = parts.agents().find(tx, agentId);
-        if (row.isPresent()) parts.router().releaseAgent(tx, row.get());
+        return desk.logout(agentId);
     }
 
     @Override
     public Views.Callback acceptCallback(String callbackId, String agentId) {
-        return new CallbackWork(parts).accept(callbackId, agentId);
+        return desk.acceptCallback(callbackId, agentId);
     }
 
     @Override
     public Views.Agent agent(String agentId) {
-        return parts.store().transaction(tx -> {
-            Views.Agent view = parts.desk().view(tx, agentId);
-            return parts.config().sipTelephony() ? Registrations.withPhone(view, parts.registrations().live(tx)) : view;
-        });
+        return desk.agent(agentId);
     }
-
-    // Telephony
 
     @Override
     public String offer(String device, String ani, String dnis, String switchCallId) {
@@ -247,11 +255,9 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
         telephony.heartbeat();
     }
 
-    // ContactCenterView
-
     @Override
     public List<Views.SwitchEvent> switchEvents() {
-        return telephony.switchEvents();
+        return views.switchEvents();
     }
 
     @Override
@@ -261,7 +267,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
 
     @Override
     public List<Views.Call> calls(int offset, int limit) {
-        return views.calls(offset, Math.min(limit, MAX_CALLS));
+        return views.calls(offset, limit);
     }
 
     @Override
@@ -270,7 +276,7 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public java.util.Optional<Views.Call> call(String callId) {
+    public Optional<Views.Call> call(String callId) {
         return views.call(callId);
     }
 
@@ -280,22 +286,22 @@ public final class ContactCenter implements IvrApi, AgentDesk, Telephony, Contac
     }
 
     @Override
-    public Views.Report<Views.QueueDay> queueReport(java.time.LocalDate day) {
-        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).queues(tx, day));
+    public Views.Report<Views.QueueDay> queueReport(LocalDate day) {
+        return views.queueReport(day);
     }
 
     @Override
-    public Views.Report<Views.AgentDay> agentReport(java.time.LocalDate day) {
-        return parts.store().transaction(tx -> new org.ivrgateway.core.report.Reports(parts.config()).agents(tx, day));
+    public Views.Report<Views.AgentDay> agentReport(LocalDate day) {
+        return views.agentReport(day);
     }
 
     @Override
     public List<Views.Callback> callbacks() {
-        return new CallbackWork(parts).views();
+        return views.callbacks();
     }
 
     @Override
     public Views.SystemStatus systemStatus() {
-        return status.status();
+        return views.systemStatus();
     }
 }

@@ -22,24 +22,21 @@ import org.ivrgateway.core.queue.Visits;
 import org.ivrgateway.core.session.Sessions;
 import org.ivrgateway.core.stats.Statistics;
 
-/** The core's parts, built once by {@link ContactCenter} and shared by the function handlers. */
+/**
+ * The core's repositories and services, built once by the composition root ({@link ContactCenter}), which
+ * hands each handler and port only the ones it uses. {@link CallbackWork} still takes them whole.
+ */
 record Parts(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls,
              ContactData contactData, Agents agents, Desk desk, Visits visits, SwitchEvents events, Router router,
              Statistics statistics, TransitNumbers transit, Callbacks callbacks, RoutingRules rules,
              Registrations registrations) {
-
-    /** The call as it is now, row-locked, inside a transaction (it may have changed since the checks). */
-    CallRow current(Tx tx, String callId) throws SQLException {
-        return calls.lock(tx, callId).filter(c -> !c.ended())
-                .orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "call " + callId + " has ended"));
-    }
 
     static Parts build(CenterConfig config, Store store, Signals signals) {
         Calls calls = new Calls();
         Agents agents = new Agents();
         Visits visits = new Visits(config);
         SwitchEvents events = new SwitchEvents();
-        TransitNumbers transit = new TransitNumbers(config.transitNumbers(), store.clock());
+        TransitNumbers transit = new TransitNumbers(config.transitNumbers());
         Registrations registrations = new Registrations();
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,

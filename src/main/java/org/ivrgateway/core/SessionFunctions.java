@@ -1,10 +1,16 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.core.internal.Tx;
 import org.ivrgateway.core.session.Session;
+import org.ivrgateway.core.session.Sessions;
 
 /**
  * Initialize, SetCallInfo and QueryCallInfo: the start of every IVR script (docs/VXML.md, docs/ARCHITECTURE.md).
@@ -14,65 +20,63 @@ import org.ivrgateway.core.session.Session;
  * a device not in {@code ivrDevices}; -903 when no call is there).
  */
 final class SessionFunctions {
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Sessions sessions;
+    private final Calls calls;
 
-    SessionFunctions(Parts parts) {
-        this.parts = parts;
+    SessionFunctions(CenterConfig config, Sessions sessions, Calls calls) {
+        this.config = config;
+        this.sessions = sessions;
+        this.calls = calls;
     }
 
-    Result initialize(Request r) {
-        String expected = parts.config().adminServerName();
-        String given = r.args().string("AdminServerName");
+    Result initialize(Tx tx, Request r) throws SQLException {
+        String expected = config.adminServerName();
+        String given = r.args().string(Param.ADMIN_SERVER_NAME);
         if (expected != null && !expected.equalsIgnoreCase(given)) {
             throw new IvrException(ReturnCode.SERVER_UNREACHABLE, "no administration server named " + given);
         }
-        Session s = parts.store().transaction(tx -> parts.sessions().create(tx, r.client(),
-                r.args().string("LocalPort"), r.args().integer("RpcTimeout")));
-        return r.success().with("SessionID", s.id());
+        Session s = sessions.create(tx, r.client(), r.args().string(Param.LOCAL_PORT),
+                r.args().integer(Param.RPC_TIMEOUT));
+        return r.success().with(Param.SESSION_ID, s.id());
     }
 
-    Result setCallInfo(Request r) {
+    Result setCallInfo(Tx tx, Request r) throws SQLException {
         if (r.session().callQueried()) {
             throw new IvrException(ReturnCode.WRONG_SEQUENCE, "SetCallInfo must come before QueryCallInfo");
         }
-        parts.store().transaction(tx -> {
-            parts.sessions().setCallInfo(tx, r.session().id(), r.args().string("ANI"), r.args().string("DNIS"));
-            return null;
-        });
+        sessions.setCallInfo(tx, r.session().id(), r.args().string(Param.ANI), r.args().string(Param.DNIS));
         return r.success();
     }
 
-    Result queryCallInfo(Request r) {
-        String device = r.args().string("Device");
-        boolean unmonitored = isUnmonitored(r.args().string("TrunkConnectedIVRCall"));
+    Result queryCallInfo(Tx tx, Request r) throws SQLException {
+        String device = r.args().string(Param.DEVICE);
+        boolean unmonitored = isUnmonitored(r.args().string(Param.TRUNK_CONNECTED_IVR_CALL));
         Session s = r.session();
-        CallRow call = parts.store().transaction(tx -> {
-            CallRow found;
-            if (unmonitored) {
-                CallRow previous = s.callId() == null ? null : parts.calls().find(tx, s.callId())
-                        .filter(c -> !c.monitored() && !c.ended()).orElse(null);
-                if (previous != null) {
-                    found = previous;
-                } else if (s.ani() == null) {
-                    throw new IvrException(ReturnCode.WRONG_SEQUENCE,
-                            "an unmonitored call needs SetCallInfo before QueryCallInfo");
-                } else {
-                    found = parts.calls().create(tx, false, device, s.ani(), s.dnis(), null);
-                }
+        CallRow call;
+        if (unmonitored) {
+            CallRow previous = s.callId() == null ? null : calls.find(tx, s.callId())
+                    .filter(c -> !c.monitored() && !c.ended()).orElse(null);
+            if (previous != null) {
+                call = previous;
+            } else if (s.ani() == null) {
+                throw new IvrException(ReturnCode.WRONG_SEQUENCE,
+                        "an unmonitored call needs SetCallInfo before QueryCallInfo");
             } else {
-                if (!parts.config().ivrDevices().contains(device)) {
-                    throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
-                }
-                found = parts.calls().atDevice(tx, device).orElseThrow(
-                        () -> new IvrException(ReturnCode.NO_CALL, "no call at device " + device));
+                call = calls.create(tx, false, device, s.ani(), s.dnis(), null);
             }
-            parts.sessions().bindCall(tx, s.id(), found.callId(), !unmonitored);
-            return found;
-        });
-        return r.success().with("CallID", call.callId()).with("originalANI", call.ani())
-                .with("originalDNIS", call.dnis()).with("UUID", call.uuid()).with("Visits", call.visits())
-                .with("FMNQ", call.fmnq() ? 1 : 0).with("InternalANI", "")
-                .with("InternalDNIS", call.monitored() ? device : "");
+        } else {
+            if (!config.ivrDevices().contains(device)) {
+                throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
+            }
+            call = calls.atDevice(tx, device).orElseThrow(
+                    () -> new IvrException(ReturnCode.NO_CALL, "no call at device " + device));
+        }
+        sessions.bindCall(tx, s.id(), call.callId(), !unmonitored);
+        return r.success().with(Param.CALL_ID, call.callId()).with(Param.ORIGINAL_ANI, call.ani())
+                .with(Param.ORIGINAL_DNIS, call.dnis()).with(Param.UUID, call.uuid()).with(Param.VISITS, call.visits())
+                .with(Param.FMNQ, call.fmnq() ? 1 : 0).with(Param.INTERNAL_ANI, "")
+                .with(Param.INTERNAL_DNIS, call.monitored() ? device : "");
     }
 
     /** The guide: "1," (or "1;" in its chapter 2) marks an unmonitored call; any other value, a monitored one. */

@@ -3,10 +3,19 @@ package org.ivrgateway.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.core.call.SwitchEvents;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.ChangeFeed;
+import org.ivrgateway.core.internal.Signals;
+import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 import org.ivrgateway.core.queue.Visits;
+import org.ivrgateway.core.session.Sessions;
+import org.ivrgateway.core.transit.TransitNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +33,35 @@ final class Sweeper {
     /** Ended calls, done switch events and queue history are kept this long after the statistics window. */
     private static final long KEEP_MILLIS = 24 * 3600_000L;
 
-    private final Parts parts;
-    private final CallbackWork callbacks;
+    private final CenterConfig config;
+    private final Store store;
+    private final Signals signals;
+    private final Sessions sessions;
+    private final Calls calls;
+    private final Agents agents;
+    private final Visits visits;
+    private final SwitchEvents events;
+    private final Router router;
+    private final TransitNumbers transit;
+    private final CallbackWork callbackWork;
     private final ChangeFeed feed;
     private volatile Thread thread;
 
-    Sweeper(Parts parts, ChangeFeed feed) {
-        this.parts = parts;
+    Sweeper(CenterConfig config, Store store, Signals signals, Sessions sessions, Calls calls, Agents agents,
+            Visits visits, SwitchEvents events, Router router, TransitNumbers transit, CallbackWork callbackWork,
+            ChangeFeed feed) {
+        this.config = config;
+        this.store = store;
+        this.signals = signals;
+        this.sessions = sessions;
+        this.calls = calls;
+        this.agents = agents;
+        this.visits = visits;
+        this.events = events;
+        this.router = router;
+        this.transit = transit;
+        this.callbackWork = callbackWork;
         this.feed = feed;
-        this.callbacks = new CallbackWork(parts);
     }
 
     void start() {
@@ -60,22 +89,22 @@ final class Sweeper {
 
     /** Fires every due timer now, and wakes the waiters of the calls it changed. */
     void runTimers() {
-        parts.store().routing(tx -> {
-            parts.router().fireTimers(tx);
-            callbacks.release(tx);
-            parts.sessions().expire(tx);
-            parts.transit().expire(tx.c());
+        store.routing(tx -> {
+            router.fireTimers(tx);
+            callbackWork.release(tx);
+            sessions.expire(tx);
+            transit.expire(tx.c(), tx.instant());
             closeLostCalls(tx);
             return null;
         });
-        parts.store().transaction(tx -> {
-            long keepFrom = tx.now() - KEEP_MILLIS - parts.config().statistics().windowMinutes() * 60_000L;
-            parts.calls().purge(tx, keepFrom);
-            parts.events().purge(tx, keepFrom);
+        store.transaction(tx -> {
+            long keepFrom = tx.now() - KEEP_MILLIS - config.statistics().windowMinutes() * 60_000L;
+            calls.purge(tx, keepFrom);
+            events.purge(tx, keepFrom);
             // The history behind the reports is kept longer (docs/REPORTS.md).
             long reportsFrom = tx.now() - org.ivrgateway.core.report.Reports.KEEP_DAYS * 24 * 3600_000L;
-            parts.visits().purge(tx, Math.min(keepFrom, reportsFrom));
-            parts.agents().purgeActivity(tx, reportsFrom);
+            visits.purge(tx, Math.min(keepFrom, reportsFrom));
+            agents.purgeActivity(tx, reportsFrom);
             return null;
         });
     }
@@ -86,21 +115,21 @@ final class Sweeper {
      * in the queue for ever (docs/RELIABILITY.md). At most {@value #BATCH} a sweep.
      */
     private void closeLostCalls(Tx tx) throws java.sql.SQLException {
-        long before = tx.now() - parts.config().calls().maxAgeMillis();
-        for (CallRow call : parts.calls().unchangedSince(tx, before, BATCH)) {
+        long before = tx.now() - config.calls().maxAgeMillis();
+        for (CallRow call : calls.unchangedSince(tx, before, BATCH)) {
             LOG.warn("call {} closed as lost: no report for {} hours (device {}, queue {}, agent {})", call.callId(),
-                    parts.config().calls().maxAgeHours(), call.device(), call.queue(), call.agentId());
-            parts.router().ended(tx, call, Visits.ABANDONED);
+                    config.calls().maxAgeHours(), call.device(), call.queue(), call.agentId());
+            router.ended(tx, call, Visits.ABANDONED);
         }
     }
 
     /** Wakes this node's waiters whose call another node changed. */
     void watch() {
-        List<String> watched = new ArrayList<>(parts.signals().watched());
+        List<String> watched = new ArrayList<>(signals.watched());
         for (int i = 0; i < watched.size(); i += BATCH) {
             List<String> batch = watched.subList(i, Math.min(watched.size(), i + BATCH));
-            Map<String, Long> versions = parts.store().transaction((Tx tx) -> parts.calls().versions(tx, batch));
-            versions.forEach(parts.signals()::signalIfNewer);
+            Map<String, Long> versions = store.transaction((Tx tx) -> calls.versions(tx, batch));
+            versions.forEach(signals::signalIfNewer);
         }
     }
 

@@ -1,11 +1,17 @@
 package org.ivrgateway.core;
 
+import java.sql.SQLException;
 import org.ivrgateway.api.IvrException;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.core.call.SwitchEvents;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.config.Platform;
+import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 import org.ivrgateway.core.queue.Visits;
 
 /**
@@ -15,70 +21,63 @@ import org.ivrgateway.core.queue.Visits;
  * openscape-4000 (our choice: the guide says it exists only there).
  */
 final class SwitchFunctions {
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Calls calls;
+    private final SwitchEvents events;
+    private final Router router;
     private final Destinations destinations;
 
-    SwitchFunctions(Parts parts) {
-        this.parts = parts;
-        this.destinations = new Destinations(parts.config());
+    SwitchFunctions(CenterConfig config, Calls calls, SwitchEvents events, Router router) {
+        this.config = config;
+        this.calls = calls;
+        this.events = events;
+        this.router = router;
+        this.destinations = new Destinations(config);
     }
 
-    Result transfer(Request r) {
-        String to = destinations.check(r.args().string("ToDevice"));
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            if (call.device() == null) {
-                throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
-            }
-            parts.events().publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
-            parts.calls().leaveDevice(tx, call.callId());
-            boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && parts.config()
-                    .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
-            if (!toItsAgentOrPilot && call.queue() != null) parts.router().dequeue(tx, call, Visits.DEQUEUED);
-            // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
-            boolean toAPilot = parts.config().queues().stream().anyMatch(q -> to.equals(q.pilot()));
-            if (!toItsAgentOrPilot && toAPilot) parts.calls().sentTo(tx, call.callId(), to);
-            return null;
-        });
+    Result transfer(Tx tx, Request r) throws SQLException {
+        String to = destinations.check(r.args().string(Param.TO_DEVICE));
+        CallRow call = r.call();
+        if (call.device() == null) {
+            throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
+        }
+        events.publish(tx, SwitchEvents.TRANSFER, call.callId(), to, call.device());
+        calls.leaveDevice(tx, call.callId());
+        boolean toItsAgentOrPilot = to.equals(call.extension()) || (call.queue() != null && config
+                .queue(call.queue()).map(q -> to.equals(q.pilot())).orElse(false));
+        if (!toItsAgentOrPilot && call.queue() != null) router.dequeue(tx, call, Visits.DEQUEUED);
+        // To another queue's pilot: the call is expected there, and enters that queue when it arrives.
+        boolean toAPilot = config.queues().stream().anyMatch(q -> to.equals(q.pilot()));
+        if (!toItsAgentOrPilot && toAPilot) calls.sentTo(tx, call.callId(), to);
         return r.success();
     }
 
-    Result disconnect(Request r) {
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            if (call.device() == null) {
-                throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
-            }
-            parts.events().publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
-            parts.router().ended(tx, call, Visits.ABANDONED);
-            return null;
-        });
+    Result disconnect(Tx tx, Request r) throws SQLException {
+        CallRow call = r.call();
+        if (call.device() == null) {
+            throw new IvrException(ReturnCode.OPERATION_FAILED, "call " + call.callId() + " is not at an IVR device");
+        }
+        events.publish(tx, SwitchEvents.DISCONNECT, call.callId(), call.device(), null);
+        router.ended(tx, call, Visits.ABANDONED);
         return r.success();
     }
 
-    Result setDisplay(Request r) {
-        if (parts.config().platform() != Platform.OPENSCAPE_4000) {
+    Result setDisplay(Tx tx, Request r) throws SQLException {
+        if (config.platform() != Platform.OPENSCAPE_4000) {
             throw new IvrException(ReturnCode.OPERATION_FAILED, "SetDisplay needs the openscape-4000 platform");
         }
-        String text = r.args().string("DisplayInfo");
-        parts.store().transaction(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            parts.calls().setDisplay(tx, call.callId(), text);
-            String agentDevice = call.agentId() == null ? null : call.extension();
-            parts.events().publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
-            return null;
-        });
+        String text = r.args().string(Param.DISPLAY_INFO);
+        CallRow call = r.call();
+        calls.setDisplay(tx, call.callId(), text);
+        String agentDevice = call.agentId() == null ? null : call.extension();
+        events.publish(tx, SwitchEvents.DISPLAY, call.callId(), agentDevice, text);
         return r.success();
     }
 
     /** TermType 1 (transferred out of the domain) counts a queued call as dequeued, else abandoned. */
-    Result callerDisconnected(Request r) {
-        String outcome = r.args().integer("TermType") == 1 ? Visits.DEQUEUED : Visits.ABANDONED;
-        parts.store().routing(tx -> {
-            CallRow call = parts.current(tx, r.callId());
-            parts.router().ended(tx, call, outcome);
-            return null;
-        });
+    Result callerDisconnected(Tx tx, Request r) throws SQLException {
+        String outcome = r.args().integer(Param.TERM_TYPE) == 1 ? Visits.DEQUEUED : Visits.ABANDONED;
+        router.ended(tx, r.call(), outcome);
         return r.success();
     }
 }

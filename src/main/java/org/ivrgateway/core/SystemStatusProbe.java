@@ -3,6 +3,7 @@ package org.ivrgateway.core;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.config.TelephonyConfig;
@@ -47,24 +48,42 @@ final class SystemStatusProbe {
         return new Views.SystemStatus(db && open ? 1 : 0, c);
     }
 
-    Result result(Request r) {
-        return toResult(status());
+    /**
+     * QuerySystemStatus as the invoker runs it: the session checked in the invocation's transaction, the
+     * probes (each on a connection of its own) once it has committed.
+     */
+    Handler.Continued function() {
+        return args -> new Handler.Continued.Run() {
+            @Override
+            public Result handle(org.ivrgateway.core.internal.Tx tx, Request r) {
+                return null;
+            }
+
+            @Override
+            public Result then(Request r, Result first) {
+                return toResult(status());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     static Result toResult(Views.SystemStatus s) {
         String states = s.components().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
-        return Result.success(org.ivrgateway.api.IvrFunction.QUERY_SYSTEM_STATUS).with("OverallStatus", s.overall())
-                .with("IndividualServerStates", states).with("Entries", s.components().size());
+        return Result.success(org.ivrgateway.api.IvrFunction.QUERY_SYSTEM_STATUS).with(Param.OVERALL_STATUS, s.overall())
+                .with(Param.INDIVIDUAL_SERVER_STATES, states).with(Param.ENTRIES, s.components().size());
     }
 
     private int telephonyState(boolean db) {
         if (!telephony.watchesHeartbeat()) return 8;
         if (!db) return 2;
         try {
-            long last = store.transaction(tx -> Sql.one(tx.c(), "SELECT last_ms FROM telephony_contact WHERE id = 1",
-                    rs -> rs.getLong(1)).orElse(0L));
-            return store.clock().millis() - last <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
+            long silentMs = store.transaction(tx -> tx.now() - Sql.one(tx.c(),
+                    "SELECT last_ms FROM telephony_contact WHERE id = 1", rs -> rs.getLong(1)).orElse(0L));
+            return silentMs <= telephony.heartbeatSeconds() * 1000L ? 8 : 3;
         } catch (RuntimeException e) {
             return 2;
         }

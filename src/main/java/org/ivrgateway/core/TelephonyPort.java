@@ -8,9 +8,15 @@ import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.StoredText;
 import org.ivrgateway.api.Telephony;
 import org.ivrgateway.api.Views;
+import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.core.call.SwitchEvents;
+import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
+import org.ivrgateway.core.internal.Store;
 import org.ivrgateway.core.internal.Tx;
+import org.ivrgateway.core.queue.Router;
 import org.ivrgateway.core.queue.Visits;
 
 /**
@@ -23,61 +29,74 @@ import org.ivrgateway.core.queue.Visits;
 final class TelephonyPort implements Telephony {
     /** Characters of a switch's call identity that are kept (the column switch_call_id). */
     private static final int SWITCH_CALL_ID_LENGTH = 255;
-    private final Parts parts;
+    private final CenterConfig config;
+    private final Store store;
+    private final Calls calls;
+    private final SwitchEvents events;
+    private final Router router;
+    private final CallbackWork callbackWork;
+    private final Registrations registrations;
     /** The contact time is written at most this often: it feeds QuerySystemStatus's TServer state. */
     private final long contactEveryMs;
     private volatile long lastContact = Long.MIN_VALUE / 2;
 
-    TelephonyPort(Parts parts) {
-        this.parts = parts;
-        int heartbeat = parts.config().telephony().heartbeatSeconds();
+    TelephonyPort(CenterConfig config, Store store, Calls calls, SwitchEvents events, Router router,
+            CallbackWork callbackWork, Registrations registrations) {
+        this.config = config;
+        this.store = store;
+        this.calls = calls;
+        this.events = events;
+        this.router = router;
+        this.callbackWork = callbackWork;
+        this.registrations = registrations;
+        int heartbeat = config.telephony().heartbeatSeconds();
         this.contactEveryMs = heartbeat > 0 ? Math.min(5_000, heartbeat * 250L) : 5_000;
     }
 
     @Override
     public String offer(String device, String ani, String dnis, String switchCallId) {
-        if (device == null || !parts.config().ivrDevices().contains(device)) {
+        if (device == null || !config.ivrDevices().contains(device)) {
             throw new IvrException(ReturnCode.UNKNOWN_DEVICE, "device " + device + " is not a monitored IVR device");
         }
         String a = number("ani", ani);
         String d = number("dnis", dnis);
         String switchId = switchCallId == null || switchCallId.isBlank() ? null
                 : StoredText.check("switchCallId", switchCallId.strip(), SWITCH_CALL_ID_LENGTH);
-        return parts.store().routing(tx -> {
+        return store.routing(tx -> {
             contact(tx);
-            for (CallRow there : parts.calls().liveAt(tx, device)) {
-                if (switchId == null || !switchId.equals(there.switchCallId())) parts.calls().leaveDevice(tx, there.callId());
+            for (CallRow there : calls.liveAt(tx, device)) {
+                if (switchId == null || !switchId.equals(there.switchCallId())) calls.leaveDevice(tx, there.callId());
             }
-            Optional<CallRow> back = parts.calls().bySwitchId(tx, switchId);
-            if (back.isEmpty()) return parts.calls().create(tx, true, device, a, d, switchId).callId();
+            Optional<CallRow> back = calls.bySwitchId(tx, switchId);
+            if (back.isEmpty()) return calls.create(tx, true, device, a, d, switchId).callId();
             CallRow call = back.get();
-            parts.router().leftTheAgent(tx, call);
-            parts.calls().returnToDevice(tx, call, device);
+            router.leftTheAgent(tx, call);
+            calls.returnToDevice(tx, call, device);
             return call.callId();
         });
     }
 
     @Override
     public Views.Callback callbackOutcome(String callbackId, String outcome) {
-        return new CallbackWork(parts).outcome(callbackId, outcome);
+        return callbackWork.outcome(callbackId, outcome);
     }
 
     @Override
     public void answered(String callId) {
-        parts.store().routing(tx -> {
+        store.routing(tx -> {
             contact(tx);
             CallRow call = known(tx, callId);
-            if (!call.ended()) parts.router().answered(tx, call);
+            if (!call.ended()) router.answered(tx, call);
             return null;
         });
     }
 
     @Override
     public void cleared(String callId) {
-        parts.store().routing(tx -> {
+        store.routing(tx -> {
             contact(tx);
             CallRow call = known(tx, callId);
-            if (!call.ended()) parts.router().ended(tx, call, Visits.ABANDONED);
+            if (!call.ended()) router.ended(tx, call, Visits.ABANDONED);
             return null;
         });
     }
@@ -85,17 +104,17 @@ final class TelephonyPort implements Telephony {
     @Override
     public String arrived(String dialed, String switchCallId, String callId) {
         if (dialed == null || dialed.isBlank()) throw new IvrException(ReturnCode.INVALID_PARAMETER, "dialed is required");
-        return parts.store().routing(tx -> {
+        return store.routing(tx -> {
             contact(tx);
-            return parts.router().arrived(tx, dialed.strip(), switchCallId, callId).orElse(null);
+            return router.arrived(tx, dialed.strip(), switchCallId, callId).orElse(null);
         });
     }
 
     @Override
     public boolean noAnswer(String callId) {
-        return parts.store().routing(tx -> {
+        return store.routing(tx -> {
             contact(tx);
-            return parts.router().noAnswer(tx, known(tx, callId));
+            return router.noAnswer(tx, known(tx, callId));
         });
     }
 
@@ -105,46 +124,41 @@ final class TelephonyPort implements Telephony {
             throw new IvrException(ReturnCode.INVALID_PARAMETER, "device must be 1 to 80 characters");
         }
         if (expiresSeconds < 0) throw new IvrException(ReturnCode.INVALID_PARAMETER, "expires must not be negative");
-        parts.store().routing(tx -> {
+        store.routing(tx -> {
             contact(tx);
-            parts.registrations().registered(tx, device.strip(), expiresSeconds);
-            if (expiresSeconds > 0) parts.router().dispatch(tx);
+            registrations.registered(tx, device.strip(), expiresSeconds);
+            if (expiresSeconds > 0) router.dispatch(tx);
             return null;
         });
     }
 
     @Override
     public List<Views.SwitchEvent> pendingEvents() {
-        return parts.store().transaction(tx -> {
+        return store.transaction(tx -> {
             contact(tx);
-            return parts.events().pending(tx);
+            return events.pending(tx);
         });
     }
 
     @Override
     public void acknowledge(long eventId) {
-        boolean done = parts.store().transaction(tx -> {
+        boolean done = store.transaction(tx -> {
             contact(tx);
-            return parts.events().acknowledge(tx, eventId);
+            return events.acknowledge(tx, eventId);
         });
         if (!done) throw new IvrException(ReturnCode.OPERATION_FAILED, "no pending switch event " + eventId);
     }
 
     @Override
     public void heartbeat() {
-        parts.store().transaction(tx -> {
+        store.transaction(tx -> {
             contact(tx);
             return null;
         });
     }
 
-    /** The pending events as the console reads them: no contact recorded. */
-    List<Views.SwitchEvent> switchEvents() {
-        return parts.store().transaction(tx -> parts.events().pending(tx));
-    }
-
-    private CallRow known(Tx tx, String callId) throws SQLException {
-        return parts.calls().find(tx, callId).orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
+        private CallRow known(Tx tx, String callId) throws SQLException {
+        return calls.find(tx, callId).orElseThrow(() -> new IvrException(ReturnCode.NO_CALL, "no call " + callId));
     }
 
     private void contact(Tx tx) throws SQLException {

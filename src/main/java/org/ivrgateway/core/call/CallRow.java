@@ -41,8 +41,28 @@ public record CallRow(String callId, String uuid, boolean monitored, String devi
     }
 
     public boolean hasDueTimer(long now) {
+        return dueTimer(now) != null;
+    }
+
+    /** The timers a call runs (docs/ARCHITECTURE.md, "Timers"). */
+    public enum Timer {
+        /** Queued past its queue's overflow time: status 3 with the overflow destination. */
+        OVERFLOW,
+        /** Queued for one agent (EnqueueForAgent) past AgentWaitTime: any agent of the queue may take it. */
+        RESERVATION_END,
+        /** Handed to an agent who did not answer within ringNoAnswerSeconds: back to its place in the queue. */
+        RING_NO_ANSWER
+    }
+
+    /**
+     * Which of the call's timers fires at {@code now}, null when none is due: the same definition as
+     * {@link #nextTimerMs}, the overflow first when both of a queued call's timers are due.
+     */
+    public Timer dueTimer(long now) {
         Long due = nextTimerMs();
-        return due != null && due <= now;
+        if (due == null || due > now) return null;
+        if (isRinging()) return Timer.RING_NO_ANSWER;
+        return overflowMs != null && overflowMs <= now ? Timer.OVERFLOW : Timer.RESERVATION_END;
     }
 
     private static Long earliest(Long a, Long b) {

@@ -104,7 +104,10 @@ public final class Calls {
                 call.queue(), QUEUED, call.priority(), call.queuedMs(), call.callId());
     }
 
-    /** Calls whose timer ({@link CallRow#nextTimerMs}) is due at {@code now}, read through their indexes. */
+    /**
+     * Calls whose timer ({@link CallRow#nextTimerMs}) is due at {@code now}, read through their indexes: the
+     * same conditions in SQL; {@link CallRow#dueTimer} says which timer fires.
+     */
     public List<CallRow> withDueTimers(Tx tx, long now) throws SQLException {
         List<CallRow> due = Sql.list(tx.c(), "SELECT * FROM ivr_call WHERE status = ? AND ended = FALSE"
                 + " AND (overflow_ms <= ? OR reserved_until_ms <= ?)" + QUEUE_ORDER, Calls::map, QUEUED, now, now);

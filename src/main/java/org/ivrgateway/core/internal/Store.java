@@ -1,7 +1,9 @@
 package org.ivrgateway.core.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.ivrgateway.store.Database;
 
 /**
@@ -19,11 +21,21 @@ public final class Store {
     private final Database db;
     private final Clock clock;
     private final Signals signals;
+    private final UnaryOperator<Connection> connections;
 
     public Store(Database db, Clock clock, Signals signals) {
+        this(db, clock, signals, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, each unit of work's connection passed through {@code connections} first (a test counts the
+     * statements of one invocation through it: docs/ARCHITECTURE.md, "Statements of one Enqueue").
+     */
+    public Store(Database db, Clock clock, Signals signals, UnaryOperator<Connection> connections) {
         this.db = db;
         this.clock = clock;
         this.signals = signals;
+        this.connections = connections;
     }
 
     public Clock clock() {
@@ -45,13 +57,13 @@ public final class Store {
     private <T> T run(Work<T> work, boolean lock) {
         Tx[] done = new Tx[1];
         T result = db.inTransaction(c -> {
-            Tx tx = new Tx(c, clock.millis());
+            Tx tx = new Tx(connections.apply(c), clock.millis());
             if (lock) {
-                if (!db.isPostgres()) Sql.update(c, Sql.H2_LOCK_WAIT);
-                Sql.one(c, "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
+                if (!db.isPostgres()) Sql.update(tx.c(), Sql.H2_LOCK_WAIT);
+                Sql.one(tx.c(), "SELECT id FROM routing_lock WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1));
             }
             T r = work.run(tx);
-            if (db.isPostgres() && !tx.changedCalls().isEmpty()) ChangeFeed.publish(c, tx.changedCalls());
+            if (db.isPostgres() && !tx.changedCalls().isEmpty()) ChangeFeed.publish(tx.c(), tx.changedCalls());
             done[0] = tx;
             return r;
         });

@@ -130,12 +130,12 @@ public final class Router {
             List<CallRow> due = calls.withDueTimers(tx, tx.now());
             if (due.isEmpty()) break;
             for (CallRow call : due) {
-                if (call.isRinging()) {
-                    ringNoAnswer(tx, call);
-                } else if (call.overflowMs() != null && call.overflowMs() <= tx.now()) {
-                    overflow(tx, call);
-                } else {
-                    calls.endReservation(tx, call.callId());
+                CallRow.Timer timer = call.dueTimer(tx.now());
+                if (timer == null) continue;
+                switch (timer) {
+                    case RING_NO_ANSWER -> ringNoAnswer(tx, call);
+                    case OVERFLOW -> overflow(tx, call);
+                    case RESERVATION_END -> calls.endReservation(tx, call.callId());
                 }
             }
         }
@@ -231,7 +231,7 @@ public final class Router {
      * that queue, keeping its CallID and contact data. Returns the CallID, if any.
      */
     public Optional<String> arrived(Tx tx, String dialed, String switchCallId, String callId) throws SQLException {
-        Optional<String> held = transit.arrive(tx.c(), dialed);
+        Optional<String> held = transit.arrive(tx.c(), tx.instant(), dialed);
         if (held.isPresent()) {
             Optional<CallRow> call = calls.find(tx, held.get()).filter(c -> !c.ended());
             if (call.isPresent()) {

@@ -7,7 +7,6 @@ import static org.ivrgateway.core.internal.Sql.update;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,22 +33,19 @@ public final class TransitNumbers {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final TransitConfig config;
-    private final Clock clock;
 
-    public TransitNumbers(TransitConfig config, Clock clock) {
+    public TransitNumbers(TransitConfig config) {
         this.config = config;
-        this.clock = clock;
     }
 
     /**
      * The call's transit number: the one it already holds (its expiry restarts, as the script is about to
      * transfer), else the first free one of the pool.
      */
-    public String acquire(Connection c, String callId) throws SQLException {
+    public String acquire(Connection c, Instant now, String callId) throws SQLException {
         if (config.numbers().isEmpty()) {
             throw new IvrException(ReturnCode.NO_TRANSIT_NUMBERS, "no transit numbers are configured");
         }
-        Instant now = clock.instant();
         Optional<String> own = renew(c, callId, now);
         if (own.isPresent()) return own.get();
         update(c, "DELETE FROM transit_hold WHERE call_id = ? AND expires_at <= ?", callId, now);
@@ -68,8 +64,7 @@ public final class TransitNumbers {
                 "all " + config.numbers().size() + " transit numbers are held");
     }
 
-    public void release(Connection c, String callId) throws SQLException {
-        Instant now = clock.instant();
+    public void release(Connection c, Instant now, String callId) throws SQLException {
         update(c, "DELETE FROM transit_hold WHERE call_id = ? AND expires_at <= ?", callId, now);
         if (update(c, "DELETE FROM transit_hold WHERE call_id = ?", callId) == 0) {
             throw new IvrException(ReturnCode.NO_TRANSIT_NUMBER_HELD, "call " + callId + " holds no transit number");
@@ -82,8 +77,7 @@ public final class TransitNumbers {
     }
 
     /** The call arrived at {@code dialed}: a held, unexpired number is freed and its call returned. */
-    public Optional<String> arrive(Connection c, String dialed) throws SQLException {
-        Instant now = clock.instant();
+    public Optional<String> arrive(Connection c, Instant now, String dialed) throws SQLException {
         Optional<String> callId = one(c,
                 "SELECT call_id FROM transit_hold WHERE transit_number = ? AND expires_at > ? FOR UPDATE",
                 rs -> rs.getString(1), dialed, now);
@@ -92,8 +86,8 @@ public final class TransitNumbers {
     }
 
     /** The sweeper: frees every number held past its expiry; returns how many. */
-    public int expire(Connection c) throws SQLException {
-        return update(c, "DELETE FROM transit_hold WHERE expires_at <= ?", clock.instant());
+    public int expire(Connection c, Instant now) throws SQLException {
+        return update(c, "DELETE FROM transit_hold WHERE expires_at <= ?", now);
     }
 
     private Optional<String> renew(Connection c, String callId, Instant now) throws SQLException {

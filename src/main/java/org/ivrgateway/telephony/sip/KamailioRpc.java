@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kamailio's JSON-RPC (module jsonrpcs over xhttp, docs/TELEPHONY.md), for what the switch does on the
- * gateway's request outside of a transaction: ending a dialog ({@code dlg.end_dlg}, BYE to both sides).
+ * gateway's request outside of a transaction, each an event route of samples/kamailio/kamailio.cfg run with
+ * {@code evrexec.run}: ending a dialog ({@code evrexec:disconnect}, a BYE to each side), transferring its
+ * caller ({@code evrexec:transfer}, a REFER) and placing a callback's call ({@code evrexec:dial}).
  */
 final class KamailioRpc {
     private final URI uri;
@@ -27,17 +29,32 @@ final class KamailioRpc {
         this.json = json;
     }
 
-    /** What {@code dlg.end_dlg} did. */
-    enum Ended { ENDED, UNKNOWN, FAILED }
+    /**
+     * Ends the confirmed dialog of the SIP call {@code sipCallId}: Kamailio sends a BYE to each side (and
+     * reports the end as an {@code ended} event). False when the RPC failed; a dialog Kamailio does not know
+     * (any more) is only logged by Kamailio.
+     */
+    boolean disconnect(String sipCallId) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("callId", sipCallId));
+        return !call("evrexec.run", List.of("evrexec:disconnect", data)).has("error");
+    }
 
     /**
-     * Ends a confirmed dialog: ENDED, UNKNOWN when Kamailio does not know it (already ended, 404), FAILED
-     * for any other error (for example a dialog not confirmed yet).
+     * Sends the caller of the confirmed dialog {@code sipCallId} a REFER to {@code number}, naming the call
+     * {@code callId} (X-IVR-CallID). False when the RPC failed.
      */
-    Ended endDialog(long hEntry, long hId) throws IOException, InterruptedException {
-        JsonNode reply = call("dlg.end_dlg", List.of(hEntry, hId));
-        if (!reply.has("error")) return Ended.ENDED;
-        return reply.path("error").path("code").asInt() == 404 ? Ended.UNKNOWN : Ended.FAILED;
+    boolean transfer(String sipCallId, String number, String callId) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("callId", sipCallId, "to", number, "ivrCallId", callId));
+        return !call("evrexec.run", List.of("evrexec:transfer", data)).has("error");
+    }
+
+    /**
+     * Places a callback's call (docs/TELEPHONY.md): Kamailio rings the phone registered for {@code device}
+     * and, once answered, has it call {@code number}. False when the RPC failed.
+     */
+    boolean dial(String device, String number) throws IOException, InterruptedException {
+        String data = json.writeValueAsString(Map.of("from", device, "to", number));
+        return !call("evrexec.run", List.of("evrexec:dial", data)).has("error");
     }
 
     private JsonNode call(String method, List<?> params) throws IOException, InterruptedException {

@@ -37,12 +37,16 @@ import org.slf4j.LoggerFactory;
  * {@code cancel}/{@code failed} (the caller gave up, or the call failed), {@code noanswer} (an agent's
  * phone did not answer within the ring time: the core's ring-no-answer, docs/ARCHITECTURE.md) and
  * {@code registered}. The switch operations of the core are taken from its event list while Kamailio is
- * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC, ARRIVAL and DISPLAY
- * need nothing; TRANSFER stays pending (the voice platform transfers its own calls).
+ * alive: REDIRECT relays the held call, DISCONNECT ends the dialog through JSON-RPC (a BYE to each side),
+ * DIAL places a callback's call (Kamailio rings the agent's phone, then has it call the customer: the
+ * attempt's outcome is reported to the core), TRANSFER refers the caller's phone to the destination (a blind
+ * transfer; the old call ends when the new one arrives), ARRIVAL and DISPLAY need nothing.
  */
 public final class SipConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipConnector.class);
     private static final long POLL_MS = 200;
+    /** The user part of the From of a callback's first call (CALLBACK_URI in kamailio.cfg). */
+    static final String CALLBACK_USER = "callback";
 
     private final CenterConfig config;
     private final SipConfig sip;
@@ -52,7 +56,7 @@ public final class SipConnector implements AutoCloseable {
     private final EvapiLink link;
     private final ObjectMapper json = Json.MAPPER;
     private final Thread poller;
-    private final Map<String, Integer> disconnectTries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> tries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private SipConnector(CenterConfig config, Telephony telephony, Database db, Clock clock) {
@@ -101,7 +105,9 @@ public final class SipConnector implements AutoCloseable {
                 case "held" -> legs.held(text(ev, "callId"), ev.path("tindex").asLong(), ev.path("tlabel").asLong());
                 case "answered" -> answered(ev);
                 case "acked" -> legs.confirmed(text(ev, "callId"));
-                case "ended", "cancel", "failed" -> ended(text(ev, "callId"));
+                case "ended", "failed" -> ended(text(ev, "callId"));
+                case "cancel" -> cancelled(text(ev, "callId"));
+                case "dialfailed" -> dialFailed(text(ev, "callId"), ev.path("code").asInt());
                 case "noanswer" -> noAnswer(ev);
                 case "registered" -> telephony.registered(text(ev, "device"), Math.max(0, ev.path("expires").asLong()));
                 case "unreachable" -> LOG.info("SIP: {} is not registered; call {} not relayed", text(ev, "target"),
@@ -130,7 +136,7 @@ public final class SipConnector implements AutoCloseable {
                 return;
             }
             legs.insert(sipCallId, callId, Kind.IVR, State.RELAYED, tIndex, tLabel);
-            relay(tIndex, tLabel, dialed, 0, false);
+            relay(tIndex, tLabel, dialed, 0, Watch.NONE);
         } else if (isPilot(dialed) || config.transitNumbers().numbers().contains(dialed)) {
             // The new INVITE has its own Call-ID; the script may name its call with an X-IVR-CallID header,
             // else the core takes the one call expected there (and refuses to guess between several).
@@ -150,9 +156,53 @@ public final class SipConnector implements AutoCloseable {
             boolean pilot = isPilot(dialed);
             send(message("hold", tIndex, tLabel, Map.of("code", pilot ? 182 : 180,
                     "reason", pilot ? "Queued" : "Ringing")));
-        } else {
-            relay(tIndex, tLabel, dialed, 0, false);
+            endReferred(callId);
+        } else if (!callbackLeg(sipCallId, text(ev, "ani"), dialed, tIndex, tLabel)
+                && !transferredLeg(sipCallId, text(ev, "ivrCallId"), dialed, tIndex, tLabel)) {
+            relay(tIndex, tLabel, dialed, 0, Watch.NONE);
         }
+    }
+
+    /**
+     * The caller's phone following a TRANSFER's REFER to a number other than a pilot or transit number (an
+     * agent's device): relayed there; its answer and end are the call's.
+     */
+    private boolean transferredLeg(String sipCallId, String callId, String dialed, long tIndex, long tLabel) {
+        if (callId.isEmpty() || legs.ofCall(callId).stream().noneMatch(l -> l.state() == State.REFERRED)) return false;
+        legs.insert(sipCallId, callId, Kind.HELD, State.RELAYED, tIndex, tLabel);
+        relay(tIndex, tLabel, dialed, 0, Watch.NONE);
+        endReferred(callId);
+        return true;
+    }
+
+    /** The caller's phone placed the call a REFER asked for: the old call (caller and IVR port) ends. */
+    private void endReferred(String callId) {
+        for (Leg leg : legs.ofCall(callId)) {
+            if (leg.state() != State.REFERRED) continue;
+            try {
+                if (!rpc.disconnect(leg.sipCallId())) LOG.warn("SIP: the transferred call {} could not be ended", callId);
+            } catch (IOException e) {
+                LOG.warn("SIP: ending the transferred call {}: Kamailio JSON-RPC failed: {}", callId, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * A call that a DIAL sent to Kamailio leads to: its first call, ringing the agent's phone (from
+     * {@link #CALLBACK_USER}), or the agent's phone calling the callback's number. Relayed with the ring
+     * time, and watched: Kamailio reports how it failed ({@code dialfailed}). False for any other call.
+     */
+    private boolean callbackLeg(String sipCallId, String ani, String dialed, long tIndex, long tLabel) {
+        boolean first = CALLBACK_USER.equals(ani);
+        Optional<Dial> dial = first ? dialing(dialed, null) : dialing(ani, dialed);
+        if (dial.isEmpty()) return false;
+        legs.insert(sipCallId, dial.get().event().callId(), first ? Kind.BRIDGE : Kind.CALLBACK, State.RELAYED,
+                tIndex, tLabel);
+        relay(tIndex, tLabel, dialed, sip.ringSeconds(), Watch.DIAL);
+        return true;
     }
 
     private void answered(JsonNode ev) {
@@ -163,11 +213,24 @@ public final class SipConnector implements AutoCloseable {
         // At an IVR device the call was already there since its offer; answered is for the agent's phone
         // (or the overflow destination) that a held call was relayed to.
         if (leg.get().kind() == Kind.HELD) telephony.answered(leg.get().callId());
+        // The customer answered the agent's phone: the callback reached its contact.
+        if (leg.get().kind() == Kind.CALLBACK) {
+            dialed(leg.get().callId(), "answered");
+            // The first call (not a dialog Kamailio follows, kamailio.cfg) is over by now.
+            legs.ofCall(leg.get().callId()).stream().filter(l -> l.kind() == Kind.BRIDGE && l.state() != State.ENDED)
+                    .forEach(l -> legs.ended(l.sipCallId()));
+        }
     }
 
     private void ended(String sipCallId) {
         Optional<Leg> leg = legs.find(sipCallId);
-        if (leg.isEmpty() || !legs.ended(sipCallId)) return;
+        if (leg.isEmpty()) return;
+        boolean dialLeg = leg.get().kind() == Kind.BRIDGE || leg.get().kind() == Kind.CALLBACK;
+        // A callback's call that was never answered ends the attempt through its dialfailed event.
+        if (dialLeg && leg.get().state() == State.RELAYED) return;
+        if (!legs.ended(sipCallId)) return;
+        // A callback's first call ends once the agent's phone took the REFER: the call goes on.
+        if (leg.get().kind() == Kind.BRIDGE) return;
         // An IVR leg that ends after the call moved on (the platform transferred it to a pilot or a transit
         // number: a newer leg) does not end the call.
         List<Leg> all = legs.ofCall(leg.get().callId());
@@ -179,6 +242,32 @@ public final class SipConnector implements AutoCloseable {
         } catch (IvrException | StoreException e) {
             LOG.debug("SIP: call {} already gone: {}", leg.get().callId(), e.getMessage());
         }
+    }
+
+    /** The caller gave up while the call rang (CANCEL). */
+    private void cancelled(String sipCallId) {
+        Optional<Leg> leg = legs.find(sipCallId);
+        if (leg.isPresent() && leg.get().kind() == Kind.CALLBACK && leg.get().state() == State.RELAYED
+                && legs.ended(sipCallId)) {
+            // The agent hung up before the customer answered.
+            dialed(leg.get().callId(), "no-answer");
+            return;
+        }
+        ended(sipCallId);
+    }
+
+    /** A callback's call failed with SIP status {@code code}: the attempt's outcome. */
+    private void dialFailed(String sipCallId, int code) {
+        Optional<Leg> leg = legs.find(sipCallId);
+        if (leg.isEmpty() || !legs.ended(sipCallId)) return;
+        // The agent's own phone not answering its callback is no answer of the contact's: the attempt failed.
+        String outcome = leg.get().kind() == Kind.BRIDGE ? "failed" : switch (code) {
+            case 486, 600, 603 -> "busy";
+            case 408, 480, 487 -> "no-answer";
+            default -> "failed";
+        };
+        LOG.info("SIP: callback call {} failed (SIP {}): {}", leg.get().callId(), code, outcome);
+        dialed(leg.get().callId(), outcome);
     }
 
     private void noAnswer(JsonNode ev) {
@@ -218,10 +307,13 @@ public final class SipConnector implements AutoCloseable {
             case "DISCONNECT" -> {
                 if (disconnect(e.callId())) telephony.acknowledge(e.id());
             }
+            case "DIAL" -> dial(e);
             case "ARRIVAL", "DISPLAY" -> telephony.acknowledge(e.id());
+            case "TRANSFER" -> {
+                if (transfer(e)) telephony.acknowledge(e.id());
+            }
             default -> {
-                // TRANSFER: a call at an IVR port is transferred by the voice platform itself
-                // (docs/TELEPHONY.md); the event stays for another telephony side or the console.
+                // Anything else stays for another telephony side or the console.
             }
         }
     }
@@ -239,9 +331,32 @@ public final class SipConnector implements AutoCloseable {
         Optional<Leg> held = all.stream().filter(l -> l.kind() == Kind.HELD && l.state() == State.HELD).findFirst();
         if (held.isPresent() && legs.claim(held.get().sipCallId(), State.HELD, State.RELAYED)) {
             boolean toAgent = !"overflow".equals(e.detail());
-            relay(held.get().tIndex(), held.get().tLabel(), e.destination(), toAgent ? sip.ringSeconds() : 0, toAgent);
+            relay(held.get().tIndex(), held.get().tLabel(), e.destination(), toAgent ? sip.ringSeconds() : 0,
+                    toAgent ? Watch.AGENT : Watch.NONE);
         }
         telephony.acknowledge(e.id());
+    }
+
+    /**
+     * A blind transfer of the call's caller (docs/TELEPHONY.md): Kamailio sends the caller's phone a REFER to
+     * the destination. False while the IVR leg is not confirmed yet (tried again on the next poll), and for a
+     * call with no SIP leg at an IVR port (left for another telephony side).
+     */
+    private boolean transfer(Views.SwitchEvent e) throws InterruptedException {
+        Optional<Leg> ivr = legs.ofCall(e.callId()).stream()
+                .filter(l -> l.kind() == Kind.IVR && l.state() != State.ENDED).reduce((older, newer) -> newer);
+        if (ivr.isEmpty() || e.destination() == null) return false;
+        if (ivr.get().state() != State.CONFIRMED) return gaveUp(e.callId());
+        tries.remove(e.callId());
+        if (!legs.claim(ivr.get().sipCallId(), State.CONFIRMED, State.REFERRED)) return true; // another node's
+        try {
+            if (!rpc.transfer(ivr.get().sipCallId(), e.destination(), e.callId())) {
+                LOG.warn("SIP: Transfer of {} to {}: Kamailio refused it", e.callId(), e.destination());
+            }
+        } catch (IOException ex) {
+            LOG.warn("SIP: Transfer of {}: Kamailio JSON-RPC failed: {}", e.callId(), ex.toString());
+        }
+        return true;
     }
 
     /**
@@ -257,10 +372,9 @@ public final class SipConnector implements AutoCloseable {
         boolean done = true;
         for (Leg leg : all) {
             if (leg.state() == State.ENDED) continue;
-            if (leg.hEntry() != null && leg.hId() != null) {
+            if (leg.state() == State.CONFIRMED) {
                 try {
-                    KamailioRpc.Ended ended = rpc.endDialog(leg.hEntry(), leg.hId());
-                    if (ended == KamailioRpc.Ended.FAILED) done = false;
+                    if (!rpc.disconnect(leg.sipCallId())) done = false;
                 } catch (IOException ex) {
                     LOG.warn("SIP: Disconnect of {}: Kamailio JSON-RPC failed: {}", callId, ex.toString());
                     done = false;
@@ -270,22 +384,101 @@ public final class SipConnector implements AutoCloseable {
                 telephony.cleared(callId);
             }
         }
-        if (done) disconnectTries.remove(callId);
+        if (done) tries.remove(callId);
         return done || gaveUp(callId);
     }
 
-    /** A Disconnect not done yet is tried again on the next polls for about ten seconds, then given up. */
+    /** A Disconnect or Transfer not done yet is tried again on the next polls for about ten seconds, then given up. */
     private boolean gaveUp(String callId) {
-        if (disconnectTries.merge(callId, 1, Integer::sum) < 50) return false;
-        LOG.warn("SIP: Disconnect of {}: Kamailio could not end its dialog; given up", callId);
-        disconnectTries.remove(callId);
+        if (tries.merge(callId, 1, Integer::sum) < 50) return false;
+        LOG.warn("SIP: Disconnect or Transfer of {}: its dialog is not confirmed; given up", callId);
+        tries.remove(callId);
         return true;
+    }
+
+    // Callbacks (docs/TELEPHONY.md, "Callbacks")
+
+    /** A DIAL operation: the callback, and the agent's device it is placed from ({@code callback=…;from=…}). */
+    private record Dial(Views.SwitchEvent event, String callbackId, String from) {
+        static Optional<Dial> of(Views.SwitchEvent e) {
+            if (!"DIAL".equals(e.type()) || e.detail() == null || e.destination() == null
+                    || e.destination().isBlank()) return Optional.empty();
+            Map<String, String> parts = new LinkedHashMap<>();
+            for (String part : e.detail().split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) parts.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            String callback = parts.get("callback");
+            String from = parts.get("from");
+            if (callback == null || from == null || from.isBlank()) return Optional.empty();
+            return Optional.of(new Dial(e, callback, from));
+        }
+    }
+
+    /**
+     * Sends a DIAL to Kamailio once (the marker leg {@code dial-<event id>} is the claim, so one node sends
+     * it); the operation stays pending until the attempt's outcome is known.
+     */
+    private void dial(Views.SwitchEvent e) throws InterruptedException {
+        Optional<Dial> dial = Dial.of(e);
+        if (dial.isEmpty()) {
+            LOG.warn("SIP: DIAL {} names no agent's device or number ({}); not placed", e.id(), e.detail());
+            telephony.acknowledge(e.id());
+            return;
+        }
+        if (!legs.insertNew(marker(e), e.callId(), Kind.BRIDGE, State.ENDED)) return;
+        boolean asked;
+        try {
+            asked = rpc.dial(dial.get().from(), e.destination());
+        } catch (IOException ex) {
+            LOG.warn("SIP: callback {}: Kamailio JSON-RPC failed: {}", dial.get().callbackId(), ex.toString());
+            asked = false;
+        }
+        if (!asked) dialed(e.callId(), "failed");
+    }
+
+    /** The DIAL sent to Kamailio for a call from {@code device} (to {@code number}, when not null). */
+    private Optional<Dial> dialing(String device, String number) {
+        return telephony.pendingEvents().stream().map(Dial::of).flatMap(Optional::stream)
+                .filter(d -> d.from().equals(device) && (number == null || number.equals(d.event().destination())))
+                .filter(d -> legs.find(marker(d.event())).isPresent())
+                .findFirst();
+    }
+
+    /** The callback attempt of call {@code callId} ended with {@code outcome}; its DIAL is done. */
+    private void dialed(String callId, String outcome) {
+        for (Views.SwitchEvent e : telephony.pendingEvents()) {
+            if (!callId.equals(e.callId())) continue;
+            Optional<Dial> dial = Dial.of(e);
+            if (dial.isEmpty()) continue;
+            try {
+                telephony.callbackOutcome(dial.get().callbackId(), outcome);
+            } catch (IvrException ex) {
+                LOG.info("SIP: outcome {} of callback {} refused: {}", outcome, dial.get().callbackId(), ex.getMessage());
+            }
+            telephony.acknowledge(e.id());
+        }
+    }
+
+    private static String marker(Views.SwitchEvent e) {
+        return "dial-" + e.id();
     }
 
     // Messages to Kamailio
 
-    private void relay(long tIndex, long tLabel, String target, int ringSeconds, boolean watch) {
-        send(message("relay", tIndex, tLabel, Map.of("target", target, "ring", ringSeconds, "watch", watch ? 1 : 0)));
+    /** What Kamailio reports of a relayed call's failure: nothing, an agent's ring-no-answer, a callback's. */
+    private enum Watch {
+        NONE(0), AGENT(1), DIAL(2);
+
+        final int code; // $var(watch) in route[DECIDED] of kamailio.cfg
+
+        Watch(int code) {
+            this.code = code;
+        }
+    }
+
+    private void relay(long tIndex, long tLabel, String target, int ringSeconds, Watch watch) {
+        send(message("relay", tIndex, tLabel, Map.of("target", target, "ring", ringSeconds, "watch", watch.code)));
     }
 
     private void reject(JsonNode ev, int code, String reason) {

@@ -14,14 +14,19 @@ import org.ivrgateway.store.Database;
  * update, so when several gateway nodes watch the same events only one of them relays or ends a leg.
  */
 final class SipLegs {
-    /** A leg offered at an IVR device, and a leg that arrived at a transit number or a queue's pilot. */
-    enum Kind { IVR, HELD }
+    /**
+     * A leg offered at an IVR device; a leg that arrived at a transit number or a queue's pilot; a callback's
+     * first call, ringing the agent's phone (and the marker {@code dial-<event id>} of a DIAL operation sent to
+     * Kamailio); the call from the agent's phone to the callback's number.
+     */
+    enum Kind { IVR, HELD, BRIDGE, CALLBACK }
 
     /**
      * HOLDING: Kamailio was told to hold it; HELD: it holds it (suspended); RELAYED; ANSWERED (200 OK);
-     * CONFIRMED (the caller's ACK passed: only now can Kamailio end the dialog); ENDED.
+     * CONFIRMED (the caller's ACK passed: only now can Kamailio end the dialog); REFERRED (a TRANSFER sent the
+     * caller's phone a REFER; the leg ends once its new call is here); ENDED.
      */
-    enum State { HOLDING, HELD, RELAYED, ANSWERED, CONFIRMED, ENDED }
+    enum State { HOLDING, HELD, RELAYED, ANSWERED, CONFIRMED, REFERRED, ENDED }
 
     record Leg(String sipCallId, String callId, Kind kind, State state, Long tIndex, Long tLabel, Long hEntry,
                Long hId, long createdMs) {
@@ -42,6 +47,17 @@ final class SipLegs {
             return Sql.update(c, "INSERT INTO sip_leg (sip_call_id, call_id, kind, state, t_index, t_label,"
                             + " created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sipCallId, callId,
                     kind.name(), state.name(), tIndex, tLabel, now, now);
+        });
+    }
+
+    /** Inserts the leg unless one with that SIP Call-ID exists; true when this call inserted it. */
+    boolean insertNew(String sipCallId, String callId, Kind kind, State state) {
+        long now = clock.millis();
+        return db.inTransaction(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM sip_leg WHERE sip_call_id = ?", sipCallId) > 0) return false;
+            Sql.update(c, "INSERT INTO sip_leg (sip_call_id, call_id, kind, state, created_ms, updated_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", sipCallId, callId, kind.name(), state.name(), now, now);
+            return true;
         });
     }
 

@@ -35,116 +35,116 @@ class TransitNumbersTest {
     @BothDatabases
     void eachCallGetsItsOwnNumberAndTheSameOneAgain(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(POOL, clock);
-        String first = db.inTransaction(c -> transit.acquire(c, "call-1"));
-        String second = db.inTransaction(c -> transit.acquire(c, "call-2"));
+        TransitNumbers transit = new TransitNumbers(POOL);
+        String first = db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
+        String second = db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2"));
         assertTrue(POOL.numbers().contains(first));
         assertTrue(POOL.numbers().contains(second));
         assertNotEquals(first, second);
-        assertEquals(first, db.inTransaction(c -> transit.acquire(c, "call-1")));
+        assertEquals(first, db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1")));
     }
 
     @BothDatabases
     void allNumbersHeldGives927(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(POOL, clock);
+        TransitNumbers transit = new TransitNumbers(POOL);
         for (int i = 0; i < POOL.numbers().size(); i++) {
             String call = "call-" + i;
-            db.inTransaction(c -> transit.acquire(c, call));
+            db.inTransaction(c -> transit.acquire(c, clock.instant(), call));
         }
-        assertCode(ReturnCode.TRANSIT_NUMBERS_BUSY, () -> db.inTransaction(c -> transit.acquire(c, "one-too-many")));
+        assertCode(ReturnCode.TRANSIT_NUMBERS_BUSY, () -> db.inTransaction(c -> transit.acquire(c, clock.instant(), "one-too-many")));
     }
 
     @BothDatabases
     void noNumbersConfiguredGives929(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(TransitConfig.NONE, clock);
-        assertCode(ReturnCode.NO_TRANSIT_NUMBERS, () -> db.inTransaction(c -> transit.acquire(c, "call-1")));
+        TransitNumbers transit = new TransitNumbers(TransitConfig.NONE);
+        assertCode(ReturnCode.NO_TRANSIT_NUMBERS, () -> db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1")));
     }
 
     @BothDatabases
     void releaseFreesTheNumberAndASecondReleaseGives928(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30), clock);
-        String number = db.inTransaction(c -> transit.acquire(c, "call-1"));
-        run(db, c -> transit.release(c, "call-1"));
-        assertEquals(number, db.inTransaction(c -> transit.acquire(c, "call-2")));
-        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, "call-1")));
+        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30));
+        String number = db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
+        run(db, c -> transit.release(c, clock.instant(), "call-1"));
+        assertEquals(number, db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
+        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, clock.instant(), "call-1")));
     }
 
     @BothDatabases
     void releaseIfHeldIsSilentWithoutANumber(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30), clock);
+        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30));
         run(db, c -> transit.releaseIfHeld(c, "never-held"));
-        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
         run(db, c -> transit.releaseIfHeld(c, "call-1"));
-        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, "call-2")));
+        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
     }
 
     @BothDatabases
     void aHeldNumberExpiresAfterExpirySecondsUnlessTheCallArrives(TestDatabase test) {
         Database db = test.open();
         TransitConfig one = new TransitConfig(List.of("8001"), 30);
-        TransitNumbers transit = new TransitNumbers(one, clock);
-        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        TransitNumbers transit = new TransitNumbers(one);
+        db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
         clock.advance(Duration.ofSeconds(one.expirySeconds() - 1));
-        assertCode(ReturnCode.TRANSIT_NUMBERS_BUSY, () -> db.inTransaction(c -> transit.acquire(c, "call-2")));
-        assertEquals(0, db.inTransaction(transit::expire));
+        assertCode(ReturnCode.TRANSIT_NUMBERS_BUSY, () -> db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
+        assertEquals(0, (int) db.<Integer>inTransaction(c -> transit.expire(c, clock.instant())));
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, "8001")));
-        assertEquals(1, db.inTransaction(transit::expire));
-        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, "call-2")));
-        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, "call-1")));
+        assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, clock.instant(), "8001")));
+        assertEquals(1, (int) db.<Integer>inTransaction(c -> transit.expire(c, clock.instant())));
+        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
+        assertCode(ReturnCode.NO_TRANSIT_NUMBER_HELD, () -> run(db, c -> transit.release(c, clock.instant(), "call-1")));
     }
 
     @BothDatabases
     void askingAgainRestartsTheExpiry(TestDatabase test) {
         Database db = test.open();
         TransitConfig one = new TransitConfig(List.of("8001"), 30);
-        TransitNumbers transit = new TransitNumbers(one, clock);
+        TransitNumbers transit = new TransitNumbers(one);
         Duration most = Duration.ofSeconds(one.expirySeconds() - 1);
-        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
         clock.advance(most);
-        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
         clock.advance(most);
-        assertEquals(0, db.inTransaction(transit::expire));
-        assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, "8001")));
+        assertEquals(0, (int) db.<Integer>inTransaction(c -> transit.expire(c, clock.instant())));
+        assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, clock.instant(), "8001")));
     }
 
     @BothDatabases
     void anExpiredHoldIsTakenOverWithoutTheSweeper(TestDatabase test) {
         Database db = test.open();
         TransitConfig one = new TransitConfig(List.of("8001"), 30);
-        TransitNumbers transit = new TransitNumbers(one, clock);
-        db.inTransaction(c -> transit.acquire(c, "call-1"));
+        TransitNumbers transit = new TransitNumbers(one);
+        db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
         clock.advance(Duration.ofSeconds(one.expirySeconds()));
-        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, "call-2")));
+        assertEquals("8001", db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
     }
 
     @BothDatabases
     void arrivalAtTheNumberFreesItAndNamesTheCall(TestDatabase test) {
         Database db = test.open();
-        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30), clock);
-        String number = db.inTransaction(c -> transit.acquire(c, "call-1"));
-        assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, number)));
-        assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, number)));
-        assertEquals(number, db.inTransaction(c -> transit.acquire(c, "call-2")));
+        TransitNumbers transit = new TransitNumbers(new TransitConfig(List.of("8001"), 30));
+        String number = db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1"));
+        assertEquals(Optional.of("call-1"), db.inTransaction(c -> transit.arrive(c, clock.instant(), number)));
+        assertEquals(Optional.empty(), db.inTransaction(c -> transit.arrive(c, clock.instant(), number)));
+        assertEquals(number, db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-2")));
     }
 
     @BothDatabases
     void aHoldOnANumberNoLongerConfiguredIsReplaced(TestDatabase test) {
         Database db = test.open();
-        db.inTransaction(c -> new TransitNumbers(new TransitConfig(List.of("8009"), 30), clock).acquire(c, "call-1"));
-        TransitNumbers transit = new TransitNumbers(POOL, clock);
-        assertEquals(POOL.numbers().getFirst(), db.inTransaction(c -> transit.acquire(c, "call-1")));
+        db.inTransaction(c -> new TransitNumbers(new TransitConfig(List.of("8009"), 30)).acquire(c, clock.instant(), "call-1"));
+        TransitNumbers transit = new TransitNumbers(POOL);
+        assertEquals(POOL.numbers().getFirst(), db.inTransaction(c -> transit.acquire(c, clock.instant(), "call-1")));
     }
 
     @BothDatabases
     void concurrentAcquirersNeverGetTheSameNumber(TestDatabase test) throws Exception {
         Database db = test.open();
         TransitConfig three = new TransitConfig(List.of("8001", "8002", "8003"), 30);
-        TransitNumbers transit = new TransitNumbers(three, clock);
+        TransitNumbers transit = new TransitNumbers(three);
         int callers = 2 * three.numbers().size();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -155,7 +155,7 @@ class TransitNumbersTest {
                 Callable<String> acquire = () -> {
                     start.await();
                     try {
-                        return db.inTransaction(c -> transit.acquire(c, call));
+                        return db.inTransaction(c -> transit.acquire(c, clock.instant(), call));
                     } catch (IvrException e) {
                         assertEquals(ReturnCode.TRANSIT_NUMBERS_BUSY, e.code());
                         return null;

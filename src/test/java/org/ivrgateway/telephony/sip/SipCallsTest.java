@@ -5,9 +5,14 @@ import static org.ivrgateway.telephony.sip.SipRig.freeUdpPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.ivrgateway.api.AgentStatus;
+import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Views;
 import org.ivrgateway.core.internal.Sql;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated("real SIP timing: Kamailio's and SIPp's timers must not share the CPU with another class")
 class SipCallsTest {
     private static final String ANI = "4165550100";
+    /** The callbacks' customer (uas-callback-agent.xml checks its REFER names this number). */
+    private static final String CUSTOMER = "4165550199";
 
     /** (b) A call sent to the pilot is held (182 Queued) until an agent is free, then relayed to its phone. */
     @BothDatabases
@@ -111,12 +118,10 @@ class SipCallsTest {
     }
 
     /**
-     * (c) Disconnect ends the caller's leg and the IVR port's leg, through Kamailio's JSON-RPC. Disabled:
-     * Kamailio 5.6's dlg.end_dlg sometimes sends only the first BYE (docs/TELEPHONY.md, "Known issue"), so
-     * this fails about one run in two even on a quiet machine; it runs with -Divr.test.sipDisconnect=true.
+     * (c) Disconnect ends the caller's leg and the IVR port's leg, through Kamailio's JSON-RPC: each SIPp side
+     * plays its scenario to the end only when it got its BYE.
      */
     @BothDatabases
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ivr.test.sipDisconnect", matches = "true")
     void disconnectEndsBothLegs(TestDatabase database) throws Exception {
         try (SipRig rig = SipRig.start(database)) {
             int ivrPort = freeUdpPort();
@@ -135,6 +140,47 @@ class SipCallsTest {
             assertEquals(0, rig.exit(ivr), "the IVR port got a BYE: " + rig.log(ivr));
             awaitTrue("the call is cleared", () -> rig.center().calls().stream()
                     .noneMatch(c -> c.callId().equals(script.get("CallID"))));
+        }
+    }
+
+    /**
+     * The API's Transfer of a call at the IVR port to its agent: Kamailio refers the caller's phone to the
+     * agent's device (naming the call), the phone's new call rings the agent, who answers, and the old call
+     * (caller and IVR port) is hung up.
+     */
+    @BothDatabases
+    void transferRefersTheCallersPhoneToTheAgent(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int ivrPort = freeUdpPort();
+            int agentPhone = freeUdpPort();
+            rig.register("36200", ivrPort, 3600);
+            rig.register("5001", agentPhone, 3600);
+            Process ivr = rig.phone("uas-answer.xml", ivrPort);
+            Process phone = rig.phone("uas-answer.xml", agentPhone);
+            rig.center().login("790006", "5001");
+            rig.center().changeState("790006", AgentStatus.AVAILABLE);
+            Process caller = rig.call("uac-referred.xml", "36200", ANI);
+            awaitTrue("the call is offered at 36200", () -> rig.center().calls().stream()
+                    .anyMatch(c -> "36200".equals(c.device())));
+            Map<String, String> script = ivrStart(rig, "36200");
+            String callId = script.get("CallID");
+            awaitTrue("the IVR answered", () -> "CONFIRMED".equals(leg(rig, callId)));
+            assertEquals("0", enqueue(rig, script, "1").get("ReturnCode"));
+            Map<String, String> st = status(rig, script);
+            assertEquals("2", st.get("ReturnCode"), "the agent is free: transfer to " + st.get("Extension"));
+
+            Map<String, String> r = rig.vxml("Transfer", "SessionID", script.get("SessionID"), "CallID", callId,
+                    "ToDevice", st.get("Extension"));
+            assertEquals("0", r.get("ReturnCode"), r.toString());
+            awaitTrue("the caller's phone was referred", () -> "REFERRED".equals(leg(rig, callId)));
+            Process referred = rig.call("uac-transferred.xml", "5001", ANI, "-key", "ivrcallid", callId);
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(phone), rig.log(phone));
+            assertEquals(0, rig.exit(caller), "the caller got the REFER, then a BYE: " + rig.log(caller));
+            assertEquals(0, rig.exit(ivr), "the IVR port got a BYE: " + rig.log(ivr));
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+            assertEquals(List.of("ANSWERED"), outcomes(rig, callId));
+            assertEquals(1L, handled(rig, callId));
         }
     }
 
@@ -203,6 +249,85 @@ class SipCallsTest {
             awaitTrue("TServer is 3 without Kamailio", () -> rig.tServer() == 3);
             assertEquals("TServer=3", part(rig.vxml("QuerySystemStatus", "SessionID", session.get("SessionID"))));
         }
+    }
+
+    /**
+     * A callback accepted by its agent is placed as a click-to-dial: Kamailio rings the agent's phone, which
+     * answers and is referred to the customer's number; the phone's call to it is answered; the callback is
+     * ANSWERED, and the agent is free again once they hang up.
+     */
+    @BothDatabases
+    void callbackRingsTheAgentsPhoneThenTheCustomerWhoAnswers(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int agentPhone = freeUdpPort();
+            int customerPhone = freeUdpPort();
+            rig.register("5001", agentPhone, 3600);
+            rig.register(CUSTOMER, customerPhone, 3600);
+            Process phone = rig.phone("uas-callback-agent.xml", agentPhone);
+            Process customer = rig.phone("uas-answer.xml", customerPhone);
+            String callbackId = acceptedCallback(rig);
+
+            assertEquals(0, rig.exit(phone), "the agent's phone rang and was referred to the customer: " + rig.log(phone));
+            Process referred = rig.call("uac-call.xml", CUSTOMER, "5001"); // the phone follows the REFER
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(customer), rig.log(customer));
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+            Views.Callback cb = callback(rig, callbackId);
+            assertEquals("ANSWERED", cb.status());
+            assertEquals(List.of("answered"), cb.attemptList().stream().map(Views.CallbackAttempt::outcome).toList());
+        }
+    }
+
+    /** A callback whose customer is busy: the attempt ends "busy" and the callback waits for its retry. */
+    @BothDatabases
+    void callbackToABusyCustomerIsRetriedLater(TestDatabase database) throws Exception {
+        try (SipRig rig = SipRig.start(database)) {
+            int agentPhone = freeUdpPort();
+            int customerPhone = freeUdpPort();
+            rig.register("5001", agentPhone, 3600);
+            rig.register(CUSTOMER, customerPhone, 3600);
+            Process phone = rig.phone("uas-callback-agent.xml", agentPhone);
+            Process customer = rig.phone("uas-busy.xml", customerPhone);
+            String callbackId = acceptedCallback(rig);
+
+            assertEquals(0, rig.exit(phone), rig.log(phone));
+            Process referred = rig.call("uac-busy.xml", CUSTOMER, "5001");
+            assertEquals(0, rig.exit(referred), rig.log(referred));
+            assertEquals(0, rig.exit(customer), rig.log(customer));
+            awaitTrue("the attempt ended", () -> !"DIALING".equals(callback(rig, callbackId).status()));
+            Views.Callback cb = callback(rig, callbackId);
+            assertEquals("PENDING", cb.status(), "tried again after retryMinutes");
+            assertEquals(List.of("busy"), cb.attemptList().stream().map(Views.CallbackAttempt::outcome).toList());
+            awaitTrue("the agent is free again", () -> rig.center().agent("790006").status() == AgentStatus.AVAILABLE);
+        }
+    }
+
+    /** A callback to CUSTOMER, due now, offered to the available agent 790006 (phone 5001) and accepted. */
+    private static String acceptedCallback(SipRig rig) throws Exception {
+        rig.center().login("790006", "5001");
+        rig.center().changeState("790006", AgentStatus.AVAILABLE);
+        String callId = rig.center().offer("36200", ANI, "69030");
+        Map<String, String> script = ivrStart(rig, "36200");
+        assertEquals(callId, script.get("CallID"));
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("America/Toronto"));
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("MM/dd/yyyy;HH:mm");
+        String schedule = CUSTOMER + ";" + when.format(now.minusMinutes(1)) + ";" + when.format(now.plusHours(2));
+        Result created = rig.center().createCallback(script.get("SessionID"), callId, "CBQueue", "Billing question",
+                now.getOffset().getTotalSeconds() / 60, "Ann Caller", schedule, null, null);
+        assertEquals(0, created.returnCode(), created.detail());
+        String callbackId = created.string("CallbackID");
+        // The timers are fired here too, as the console's callback test does: on the real clock a due callback
+        // was seen to stay PENDING now and then (an open question of the core, not of the switch).
+        awaitTrue("the callback is offered to the agent", () -> {
+            rig.center().runTimers();
+            return "OFFERED".equals(callback(rig, callbackId).status());
+        }, () -> callback(rig, callbackId) + " " + rig.center().agent("790006"));
+        assertEquals("DIALING", rig.center().acceptCallback(callbackId, "790006").status());
+        return callbackId;
+    }
+
+    private static Views.Callback callback(SipRig rig, String callbackId) {
+        return rig.center().callbacks().stream().filter(c -> c.callbackId().equals(callbackId)).findFirst().orElseThrow();
     }
 
     // The IVR script over HTTP

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ivrgateway.core.ContactCenter;
@@ -52,9 +53,14 @@ final class SipRig implements AutoCloseable {
 
     private SipRig(TestDatabase database) throws Exception {
         runDir = Files.createTempDirectory("ivr-kamailio-");
-        startKamailio();
-        node = TestCenter.on(database).config(config()).node().start();
-        awaitTrue("the gateway connected to Kamailio (TServer 8)", () -> tServer() == 8);
+        try {
+            startKamailio();
+            node = TestCenter.on(database).config(config()).node().start();
+            awaitTrue("the gateway connected to Kamailio (TServer 8)", () -> tServer() == 8);
+        } catch (Exception | AssertionError e) {
+            close(); // Kamailio does not outlive a rig that failed to start
+            throw e;
+        }
     }
 
     static SipRig start(TestDatabase database) throws Exception {
@@ -81,7 +87,8 @@ final class SipRig implements AutoCloseable {
         kamailio = new ProcessBuilder(exe, "-f", Path.of("samples/kamailio/kamailio.cfg").toAbsolutePath().toString(),
                 "-DD", "-E", "-Y", runDir.toString(), "-P", runDir.resolve("kamailio.pid").toString(),
                 "-l", "udp:127.0.0.1:" + sipPort, "-l", "tcp:127.0.0.1:" + rpcPort,
-                "-A", "EVAPI_BIND=\"127.0.0.1:" + evapiPort + "\"")
+                "-A", "EVAPI_BIND=\"127.0.0.1:" + evapiPort + "\"", "-A", "SIP_HOSTPORT=\"127.0.0.1:" + sipPort + "\"",
+                "-A", "CALLBACK_URI=\"sip:callback@127.0.0.1:" + sipPort + "\"")
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("kamailio.log").toFile()).start();
     }
 
@@ -112,14 +119,17 @@ final class SipRig implements AutoCloseable {
         assertEquals(0, exit(p), "REGISTER of " + device + " failed: " + log(p));
     }
 
-    /** A SIPp phone (UAS) on {@code port} playing {@code scenario} for one call. */
-    Process phone(String scenario, int port) throws IOException {
-        return sippUas(scenario, port);
+    /** A SIPp phone (UAS) on {@code port} playing {@code scenario} for one call ({@code more}: SIPp options). */
+    Process phone(String scenario, int port, String... more) throws IOException {
+        return sippUas(scenario, port, more);
     }
 
-    /** A SIPp caller dialing {@code number} with {@code scenario}, as {@code ani}. */
-    Process call(String scenario, String number, String ani) throws IOException {
-        return sipp(scenario, "-s", number, "-key", "caller", ani, "-p", String.valueOf(freeUdpPort()));
+    /** A SIPp caller dialing {@code number} with {@code scenario}, as {@code ani} ({@code more}: SIPp options). */
+    Process call(String scenario, String number, String ani, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-s", number, "-key", "caller", ani, "-p",
+                String.valueOf(freeUdpPort())));
+        args.addAll(List.of(more));
+        return sipp(scenario, args.toArray(String[]::new));
     }
 
     private Process sipp(String scenario, String... args) throws IOException {
@@ -130,10 +140,12 @@ final class SipRig implements AutoCloseable {
         return track(cmd, scenario);
     }
 
-    private Process sippUas(String scenario, int port) throws IOException {
-        return track(new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p",
+    private Process sippUas(String scenario, int port, String... more) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p",
                 String.valueOf(port), "-m", "1", "-timeout", SIPP_LIMIT.toSeconds() + "s", "-timeout_error",
-                "-nostdin")), scenario);
+                "-nostdin"));
+        cmd.addAll(List.of(more));
+        return track(cmd, scenario);
     }
 
     private Process track(List<String> cmd, String scenario) throws IOException {
@@ -219,9 +231,14 @@ final class SipRig implements AutoCloseable {
 
     /** Waits (up to 20 s) until {@code condition} holds; fails naming {@code what}. No timing is asserted. */
     static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(what, condition, () -> "");
+    }
+
+    /** As {@link #awaitTrue(String, BooleanSupplier)}, the failure naming what {@code state} says then. */
+    static void awaitTrue(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out waiting until " + what);
+            if (System.nanoTime() > deadline) fail("timed out waiting until " + what + " " + state.get());
             Thread.sleep(50);
         }
     }
@@ -229,8 +246,11 @@ final class SipRig implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (Process p : processes) if (p.isAlive()) p.destroyForcibly();
-        if (node != null) node.close(); // the server, the center and its database
-        if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        try {
+            if (node != null) node.close(); // the server, the center and its database
+        } finally {
+            if (kamailio != null && kamailio.isAlive()) stopKamailio();
+        }
         if (Boolean.getBoolean("ivr.test.keepKamailio")) return; // -Divr.test.keepKamailio=true keeps its logs
         try (var files = Files.walk(runDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
