@@ -17,8 +17,12 @@ import org.ivrgateway.config.TransitConfig;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.MutableClock;
+import org.ivrgateway.testing.TestCenter;
 
-/** A contact center on a test database, with a small configuration and helpers for scripts' first steps. */
+/**
+ * A contact center on a test database ({@link TestCenter}, without its timers: the tests fire them), with a
+ * small configuration and helpers for scripts' first steps.
+ */
 final class Fixture {
     static final String IVR = "36200";
     static final String IVR2 = "36201";
@@ -35,6 +39,7 @@ final class Fixture {
     final Database db;
     final ContactCenter center;
     private final int rpcTimeout;
+    private final TestCenter started;
 
     Fixture(TestDatabase test) {
         this(test, config(false, Platform.OPENSCAPE_4000));
@@ -48,8 +53,17 @@ final class Fixture {
         this.test = test;
         this.config = config;
         this.rpcTimeout = rpcTimeout;
-        this.db = test.open();
-        this.center = new ContactCenter(db, config, clock);
+        this.started = start(TestCenter.on(test).config(config).clock(clock).withoutTimers());
+        this.db = started.db();
+        this.center = started.center();
+    }
+
+    private static TestCenter start(TestCenter.Builder b) {
+        try {
+            return b.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test center", e);
+        }
     }
 
     /**
@@ -62,8 +76,7 @@ final class Fixture {
 
     /** A second node (or a restarted one) on the same database and clock. */
     ContactCenter another() {
-        Database db = test.open();
-        return new ContactCenter(db, config, clock);
+        return started.another();
     }
 
     static CenterConfig config(boolean multiTenant, Platform platform) {

@@ -1,6 +1,5 @@
 package org.ivrgateway.gateway;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -14,10 +13,11 @@ import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.config.RoutingRule;
 import org.ivrgateway.config.TransitConfig;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.TestCenter;
 
 /**
- * The real contact center on a test database behind the gateway on a real Jetty: what every integration
- * test of the gateway talks to. Agent n ({@link #agentId}) serves queue {@code Sales} from {@link #agentDevice}.
+ * The real contact center on a test database ({@link TestCenter}, on the real clock) behind the gateway
+ * alone on a real Jetty ({@link GatewayServer}): what every integration test of the gateway talks to. Agent n ({@link #agentId}) serves queue {@code Sales} from {@link #agentDevice}.
  */
 final class LiveCenter implements AutoCloseable {
     static final String QUEUE = "Sales";
@@ -26,9 +26,11 @@ final class LiveCenter implements AutoCloseable {
     final ContactCenter center;
     final GatewayServer server;
     final CenterConfig config;
+    private final TestCenter started;
 
-    private LiveCenter(ContactCenter center, GatewayServer server, CenterConfig config) {
-        this.center = center;
+    private LiveCenter(TestCenter started, GatewayServer server, CenterConfig config) {
+        this.started = started;
+        this.center = started.center();
         this.server = server;
         this.config = config;
     }
@@ -38,11 +40,16 @@ final class LiveCenter implements AutoCloseable {
     }
 
     static LiveCenter start(TestDatabase db, CenterConfig config, java.nio.file.Path templates) {
-        ContactCenter center = new ContactCenter(db.open(), config, Clock.systemUTC()).start();
+        TestCenter started;
         try {
-            return new LiveCenter(center, GatewayServer.start(center, templates), config);
+            started = TestCenter.on(db).config(config).start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test center", e);
+        }
+        try {
+            return new LiveCenter(started, GatewayServer.start(started.center(), templates), config);
         } catch (RuntimeException e) {
-            center.close();
+            started.close();
             throw e;
         }
     }
@@ -84,7 +91,7 @@ final class LiveCenter implements AutoCloseable {
         try {
             server.close();
         } finally {
-            center.close();
+            started.close();
         }
     }
 }

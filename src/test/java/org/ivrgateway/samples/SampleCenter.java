@@ -1,13 +1,11 @@
 package org.ivrgateway.samples;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -23,24 +21,22 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.jetty.server.Server;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.samples.interpreter.CallRecord;
 import org.ivrgateway.samples.interpreter.CallScript;
 import org.ivrgateway.samples.interpreter.DocumentServer;
 import org.ivrgateway.samples.interpreter.VoiceBrowser;
-import org.ivrgateway.server.ServerFactory;
-import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
 import org.ivrgateway.testing.MutableClock;
 import org.ivrgateway.testing.TestAccess;
+import org.ivrgateway.testing.TestCenter;
 
 /**
- * The real gateway for a sample test: a fresh H2 database, the contact center of a test configuration,
- * the server of {@link ServerFactory#newServer} on a free port, the samples it serves at /samples/, and a
+ * The real gateway for a sample test ({@link TestCenter} with its node): a fresh H2 database, the contact
+ * center of a test configuration, the server on a free port, the samples it serves at /samples/, and a
  * small REST client to play the agents and the telephony side. The clock starts at the real now (the
  * samples compute callback schedules from the platform's clock) and the test moves it.
  */
@@ -51,7 +47,7 @@ final class SampleCenter implements AutoCloseable {
     final ContactCenter center;
     private final TestDatabase database = TestDatabases.h2();
     private final Database db;
-    private final Server server;
+    private final TestCenter node;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SampleCenter(String configResource) throws Exception {
@@ -60,15 +56,14 @@ final class SampleCenter implements AutoCloseable {
 
     /** The configuration with {@code extraLines} in front (such as {@code multiTenant: true}). */
     SampleCenter(String configResource, String extraLines) throws Exception {
-        config = ConfigLoader.parse(configResource, TestAccess.withAccess(extraLines + "\n" + resource(configResource)));
-        db = database.open();
-        center = new ContactCenter(db, config, clock).start();
-        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, clock);
-        server.start();
+        config = TestCenter.configWith(extraLines, configResource);
+        node = TestCenter.on(database).config(config).clock(clock).node().start();
+        db = node.db();
+        center = node.center();
     }
 
     URI uri(String path) {
-        return ServerFactory.uri(server).resolve(path);
+        return node.uri().resolve(path);
     }
 
     /**
@@ -198,17 +193,13 @@ final class SampleCenter implements AutoCloseable {
         });
     }
 
-    static String resource(String name) throws IOException {
-        try (InputStream in = SampleCenter.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new IOException("no resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String resource(String name) {
+        return TestCenter.resource(name);
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
-        center.close();
+        node.close();
         database.close();
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.Database;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when it is back the node serves again by itself. PostgreSQL only: it is the database that runs as a
  * server of its own (this test starts its own, so that the one the other tests share stays up).
  */
+@Slow
 class DatabaseFaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> IVR_ANSWERS = Set.of(0, -801, -701);

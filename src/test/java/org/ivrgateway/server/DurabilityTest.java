@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.Slow;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL, started again on the same database (an H2 file; a PostgreSQL that stays up), and every
  * acknowledged write must be there.
  */
+@Slow
 class DurabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SCHEDULE = DateTimeFormatter.ofPattern("MM/dd/yyyy;HH:mm");

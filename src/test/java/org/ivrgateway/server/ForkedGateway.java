@@ -42,18 +42,20 @@ final class ForkedGateway implements AutoCloseable {
     }
 
     private void awaitHealthy() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // A probe may take seconds on the loaded 2-core machine while the new JVM is cold: a 2 s bound made
+        // every probe time out there, and the start fail, though the gateway was listening.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("the gateway exited at start-up: " + tail());
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) return;
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         throw new IllegalStateException("the gateway did not become healthy in " + START_TIMEOUT + ": " + tail());
     }

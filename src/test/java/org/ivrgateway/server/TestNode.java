@@ -4,17 +4,17 @@ import java.net.URI;
 import java.time.Instant;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.config.CenterConfig;
-import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.MutableClock;
 import org.ivrgateway.testing.TestAccess;
+import org.ivrgateway.testing.TestCenter;
 
 /**
- * A real gateway node for a test: a fresh database, the contact center of a test config, Jetty on a free
- * port of 127.0.0.1, a REST client (an administrator's token), and a clock the test moves. The config
- * carries the test people and machines of {@link TestAccess}. {@link #restart} stops the node and
- * starts a new one on the same database.
+ * A real gateway node for a test ({@link TestCenter} with its node): a fresh database, the contact center
+ * of a test config, Jetty on a free port of 127.0.0.1, a REST client (an administrator's token), and a
+ * clock the test moves. The config carries the test people and machines of {@link TestAccess}.
+ * {@link #restart} stops the node and starts a new one on the same database.
  */
 final class TestNode implements AutoCloseable {
     /** A Monday, 10:00 in Toronto: inside every business hour of the test configs. */
@@ -23,14 +23,14 @@ final class TestNode implements AutoCloseable {
     final TestDatabase database;
     final CenterConfig config;
     final MutableClock clock = new MutableClock(START);
-    private Database db;
-    private Node node;
+    private final TestCenter node;
     private Rest rest;
 
     private TestNode(TestDatabase database, CenterConfig config) throws Exception {
         this.database = database;
         this.config = config;
-        boot();
+        this.node = TestCenter.on(database).config(config).clock(clock).node().start();
+        this.rest = new Rest(node.uri());
     }
 
     static TestNode start(TestDatabase database) throws Exception {
@@ -47,21 +47,13 @@ final class TestNode implements AutoCloseable {
     }
 
     /** The test config's text, with the test people and machines of {@link TestAccess} for agent 790006 and {@code agentIds}. */
-    static CenterConfig loadConfig(String resource, String... agentIds) throws Exception {
-        return ConfigLoader.parse(resource, TestAccess.withAccess(configText(resource), agentIds));
+    static CenterConfig loadConfig(String resource, String... agentIds) {
+        return TestCenter.config(resource, agentIds);
     }
 
     /** The test config's text as it is, without people and machines. */
-    static String configText(String resource) throws Exception {
-        try (var in = TestNode.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    private void boot() throws Exception {
-        db = database.open();
-        node = Node.start("127.0.0.1", 0, db, config, clock);
-        rest = new Rest(node.uri());
+    static String configText(String resource) {
+        return TestCenter.resource(resource);
     }
 
     ContactCenter center() {
@@ -70,7 +62,7 @@ final class TestNode implements AutoCloseable {
 
     /** The database this node runs on (closing it makes the node's database unreachable). */
     Database db() {
-        return db;
+        return node.db();
     }
 
     /** The REST client of an administrator's machine ({@link TestAccess#ADMIN_TOKEN}). */
@@ -89,17 +81,14 @@ final class TestNode implements AutoCloseable {
     }
 
     void restart() throws Exception {
-        stop();
-        boot();
-    }
-
-    private void stop() {
         rest.close();
-        node.close();
+        node.restart();
+        rest = new Rest(node.uri());
     }
 
     @Override
     public void close() {
-        stop();
+        rest.close();
+        node.close();
     }
 }

@@ -39,12 +39,12 @@ class TransportTest {
     private static final String CENTER = "centers/test-center.yaml";
 
     @TempDir
-    Path dir;
+    static Path classDir;
+    private static Path keystore;
 
     @BothDatabases
     void httpsFromAPkcs12KeystoreWithHstsAndASecureCookie(TestDatabase db) throws Exception {
-        Path keystore = dir.resolve("gateway.p12");
-        keytool(keystore, "changeit");
+        Path keystore = keystore();
         CenterConfig config = config(TestAccess.withAccess(TestNode.configText(CENTER))
                 + "server: { tls: { keystore: \"" + keystore + "\", password: changeit }, plainHttp: never }\n");
         try (TestNode node = TestNode.start(db, config)) {
@@ -165,6 +165,16 @@ class TransportTest {
 
     private static CenterConfig config(String yaml) {
         return ConfigLoader.parse("test", yaml);
+    }
+
+    /** The keystore of the HTTPS tests, made once for the class (keytool is a JVM of its own, 1–2 s). */
+    private static synchronized Path keystore() throws Exception {
+        if (keystore == null) {
+            Path made = classDir.resolve("gateway.p12");
+            keytool(made, "changeit");
+            keystore = made;
+        }
+        return keystore;
     }
 
     private static void keytool(Path keystore, String password) throws Exception {

@@ -6,9 +6,16 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -40,22 +47,25 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         return contexts.stream();
     }
 
-    /** A fresh in-memory H2 database. */
+    /**
+     * A fresh in-memory H2 database, migrated ahead of the test by a background thread (by
+     * {@link Database#open}, as the gateway migrates at start-up) and shut down after it by that thread.
+     */
     public static TestDatabase h2() {
-        String name = "t" + COUNTER.incrementAndGet();
-        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
-        return new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+        String url = H2.AHEAD.take();
+        return new TestDatabase("H2", url, "sa", () -> H2.AHEAD.later(() -> execute(url, "sa", "SHUTDOWN")));
     }
 
     /**
      * A fresh database on the shared embedded PostgreSQL server: a copy ({@code CREATE DATABASE … TEMPLATE})
-     * of a template migrated once per test JVM, so a test does not pay for the migrations (docs/TESTING.md).
+     * of a template migrated once per test JVM, so a test does not pay for the migrations, made ahead of
+     * the test by a background thread and dropped after it by that thread, so a test waits for neither
+     * (docs/TESTING.md).
      */
     public static TestDatabase postgres() {
         String name = Postgres.newDatabase();
-        String admin = Postgres.url("postgres");
-        return new TestDatabase("PostgreSQL", Postgres.url(name), "postgres",
-                () -> execute(admin, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        return new TestDatabase("PostgreSQL", Postgres.url(name), "postgres", () -> Postgres.AHEAD.later(() ->
+                execute(Postgres.url("postgres"), "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
     }
 
     private static void execute(String url, String user, String sql) {
@@ -67,7 +77,7 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
     }
 
-    private static TestTemplateInvocationContext invocation(String name, java.util.function.Supplier<TestDatabase> db) {
+    private static TestTemplateInvocationContext invocation(String name, Supplier<TestDatabase> db) {
         return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int index) {
@@ -82,10 +92,10 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
     }
 
     private static final class Resolver implements ParameterResolver, AfterEachCallback {
-        private final java.util.function.Supplier<TestDatabase> factory;
+        private final Supplier<TestDatabase> factory;
         private TestDatabase current;
 
-        Resolver(java.util.function.Supplier<TestDatabase> factory) {
+        Resolver(Supplier<TestDatabase> factory) {
             this.factory = factory;
         }
 
@@ -110,24 +120,84 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
     }
 
     /**
+     * Databases made a few ahead of the tests that take them, and put away after them, by one background
+     * daemon thread of their own: the tests spend their time on neither (docs/TESTING.md, "Databases").
+     */
+    private static final class Ahead {
+        private static final int READY = 3;
+        private final Supplier<String> make;
+        private final ExecutorService worker;
+        private final Deque<Future<String>> made = new ArrayDeque<>();
+
+        Ahead(String name, Supplier<String> make) {
+            this.make = make;
+            this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name).factory());
+        }
+
+        /** The next database made: waits for it when the thread has not made it yet. */
+        String take() {
+            Future<String> next;
+            synchronized (this) {
+                while (made.size() <= READY) made.add(worker.submit(make::get));
+                next = made.poll();
+            }
+            try {
+                return next.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot make a test database: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while making a test database", e);
+            }
+        }
+
+        /** Puts a database away once its test has closed every connection it opened. */
+        void later(Runnable putAway) {
+            worker.execute(() -> {
+                try {
+                    putAway.run();
+                } catch (RuntimeException e) {
+                    // a database left behind costs a little memory, no test: every test has its own
+                    System.err.println("test database not put away: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** In-memory H2 databases, each migrated when made. */
+    private static final class H2 {
+        static final Ahead AHEAD = new Ahead("test-h2-databases", () -> {
+            String url = "jdbc:h2:mem:t" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+            Database.open(url, "sa", "", 2).close();
+            return url;
+        });
+    }
+
+    /**
      * One embedded PostgreSQL server per test JVM, started on first use and stopped at exit, without fsync
      * (its data directory is thrown away). Its database {@value #TEMPLATE} is migrated once, by
      * {@link Database#open} from the class path's {@code db/migration} as the gateway migrates at start-up,
      * so every migration, a new one included, is in every copy; then it takes no connections (autovacuum
-     * included), so copying it never waits.
+     * included), so copying it never waits. Copies are made ahead ({@link Ahead}): a copy takes 30–60 ms on
+     * a quiet machine but up to a second on the shared one.
      */
     private static final class Postgres {
         private static final String TEMPLATE = "migrated_template";
-        private static EmbeddedPostgres server;
-
-        static synchronized String newDatabase() {
-            if (server == null) server = start();
+        static final Ahead AHEAD = new Ahead("test-postgres-databases", () -> {
             String name = "t" + COUNTER.incrementAndGet();
             execute(url("postgres"), "postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
             return name;
+        });
+        private static EmbeddedPostgres server;
+
+        static String newDatabase() {
+            synchronized (Postgres.class) {
+                if (server == null) server = start();
+            }
+            return AHEAD.take();
         }
 
-        static String url(String database) {
+        static synchronized String url(String database) {
             return server.getJdbcUrl("postgres", database);
         }
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test class or method that takes several seconds (the slowest of the suite, docs/TESTING.md): tagged
- * {@code slow}, run by {@code ./ivr test} and CI like every other test, left out of a quick run with
- * {@code -DexcludedGroups=slow}.
+ * {@code slow}, left out of {@code ./ivr test} and run by {@code ./ivr test --slow}; CI ({@code .ci/run})
+ * runs both, so every test still runs there.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,15 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.core.internal.Sql;
-import org.ivrgateway.server.Node;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.TestCenter;
 
 /**
  * The connector against a stand-in for Kamailio's evapi socket (no Kamailio needed): it survives what is
@@ -39,8 +38,8 @@ class SipConnectorTest {
     @BothDatabases
     void badFramesAreIgnoredAndAnUnexpectedCallIsRefused(TestDatabase database) throws Exception {
         try (ServerSocket evapi = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Database db = database.open();
-            try (Node node = Node.start("127.0.0.1", 0, db, config(evapi.getLocalPort()), Clock.systemUTC())) {
+            try (TestCenter node = TestCenter.on(database).config(config(evapi.getLocalPort())).node().start()) {
+                Database db = node.db();
                 Socket kamailio = evapi.accept();
                 InputStream in = new BufferedInputStream(kamailio.getInputStream());
                 OutputStream out = kamailio.getOutputStream();
@@ -82,7 +81,7 @@ class SipConnectorTest {
         }
     }
 
-    private static String wallboard(Node node) throws Exception {
+    private static String wallboard(TestCenter node) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 node.uri().resolve("/console/wallboard"))
                 .header("Authorization", "Bearer " + org.ivrgateway.testing.TestAccess.SUPERVISOR_TOKEN).GET().build(),
@@ -91,7 +90,7 @@ class SipConnectorTest {
         return r.body();
     }
 
-    private static int tServer(Node node) {
+    private static int tServer(TestCenter node) {
         return node.center().systemStatus().components().get("TServer");
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +27,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.config.CenterConfig;
-import org.ivrgateway.server.Node;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
+import org.ivrgateway.testing.TestCenter;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real SIP for a test: Kamailio started on 127.0.0.1 with the shipped configuration
  * (samples/kamailio/kamailio.cfg, unprivileged ports, a temporary run directory), a gateway node
- * (Jetty on port 0) whose telephony.sip points at it, and SIPp phones and callers playing the scenarios of
+ * ({@link TestCenter} with its node, on the real clock) whose telephony.sip points at it, and SIPp phones and callers playing the scenarios of
  * src/test/resources/sipp/. Skipped, with a message, only where kamailio or sipp is not installed.
  */
 final class SipRig implements AutoCloseable {
@@ -51,15 +49,13 @@ final class SipRig implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process kamailio;
-    private Database db;
-    private Node node;
+    private TestCenter node;
 
     private SipRig(TestDatabase database) throws Exception {
         runDir = Files.createTempDirectory("ivr-kamailio-");
         try {
             startKamailio();
-            db = database.open();
-            node = Node.start("127.0.0.1", 0, db, config(), Clock.systemUTC());
+            node = TestCenter.on(database).config(config()).node().start();
             awaitTrue("the gateway connected to Kamailio (TServer 8)", () -> tServer() == 8);
         } catch (Exception | AssertionError e) {
             close(); // Kamailio does not outlive a rig that failed to start
@@ -80,12 +76,10 @@ final class SipRig implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/sbin", program));
     }
 
-    private CenterConfig config() throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("centers/sip-center.yaml")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("EVAPI_PORT", String.valueOf(evapiPort)).replace("RPC_PORT", String.valueOf(rpcPort));
-            return ConfigLoader.parse("sip-center.yaml", text);
-        }
+    private CenterConfig config() {
+        String text = TestCenter.resource("centers/sip-center.yaml")
+                .replace("EVAPI_PORT", String.valueOf(evapiPort)).replace("RPC_PORT", String.valueOf(rpcPort));
+        return ConfigLoader.parse("sip-center.yaml", text);
     }
 
     private void startKamailio() throws IOException {
@@ -109,7 +103,7 @@ final class SipRig implements AutoCloseable {
     }
 
     Database db() {
-        return db;
+        return node.db();
     }
 
     int tServer() {
@@ -253,8 +247,7 @@ final class SipRig implements AutoCloseable {
     public void close() throws Exception {
         for (Process p : processes) if (p.isAlive()) p.destroyForcibly();
         try {
-            if (node != null) node.close(); // closes its database too
-            else if (db != null) db.close();
+            if (node != null) node.close(); // the server, the center and its database
         } finally {
             if (kamailio != null && kamailio.isAlive()) stopKamailio();
         }

@@ -1,25 +1,21 @@
 package org.ivrgateway.web.console;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.ivrgateway.core.ContactCenter;
 import org.ivrgateway.config.CenterConfig;
-import org.ivrgateway.server.ServerFactory;
-import org.ivrgateway.server.config.ConfigLoader;
-import org.ivrgateway.store.Database;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.testing.TestAccess;
+import org.ivrgateway.testing.TestCenter;
 
 /**
- * A real gateway for a console test: the contact center of {@code centers/console-center.yaml} on a fresh
- * database (with the test people and machines of {@link TestAccess}), the server of {@link ServerFactory}
- * on a free port, and as many browsers (HtmlUnit) as the
+ * A real gateway for a console test ({@link TestCenter} with its node): the contact center of
+ * {@code centers/console-center.yaml} on a fresh database (with the test people and machines of
+ * {@link TestAccess}), the server on a free port, and as many browsers (HtmlUnit) as the
  * test has people. Closing stops the server first, so no page's open event stream outlives it.
  */
 final class ConsoleNode implements AutoCloseable {
@@ -28,7 +24,7 @@ final class ConsoleNode implements AutoCloseable {
     final CenterConfig config;
     final ContactCenter center;
     final URI base;
-    private final Server server;
+    private final TestCenter node;
     private final List<WebClient> browsers = new ArrayList<>();
 
     private ConsoleNode(TestDatabase database, String configResource) throws Exception {
@@ -37,11 +33,9 @@ final class ConsoleNode implements AutoCloseable {
 
     private ConsoleNode(TestDatabase database, String configResource, Clock clock) throws Exception {
         config = config(configResource);
-        Database db = database.open();
-        center = new ContactCenter(db, config, clock).start();
-        server = ServerFactory.newServer("127.0.0.1", 0, center, config, db, clock);
-        server.start();
-        base = ServerFactory.uri(server);
+        node = TestCenter.on(database).config(config).clock(clock).node().start();
+        center = node.center();
+        base = node.uri();
     }
 
     static ConsoleNode start(TestDatabase database) throws Exception {
@@ -63,10 +57,8 @@ final class ConsoleNode implements AutoCloseable {
     }
 
     /** The resource's configuration, with the test people and machines of {@link TestAccess}. */
-    static CenterConfig config(String resource) throws Exception {
-        try (var in = ConsoleNode.class.getClassLoader().getResourceAsStream(resource)) {
-            return ConfigLoader.parse(resource, TestAccess.withAccess(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
+    static CenterConfig config(String resource) {
+        return TestCenter.config(resource);
     }
 
     /**
@@ -96,8 +88,7 @@ final class ConsoleNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            server.stop();
-            center.close();
+            node.close();
         } finally {
             browsers.forEach(WebClient::close);
         }
