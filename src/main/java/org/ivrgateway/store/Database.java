@@ -39,19 +39,29 @@ public final class Database implements AutoCloseable {
     private static final ThreadLocal<Boolean> NEW_CALL = new ThreadLocal<>();
 
     /**
-     * How many units of work may wait for a connection (database.queueLimit), and how many may be waiting
-     * when a new call's unit of work still joins them (database.newCallQueueLimit); see docs/RELIABILITY.md.
+     * How many units of work may wait for a connection (database.queueLimit); how many may be waiting when a
+     * new call's unit of work still joins them (database.newCallQueueLimit) unless the queue is also
+     * standing, i.e. the latest unit served had waited at least newCallQueueMillis for its connection
+     * (database.newCallQueueMillis); see docs/RELIABILITY.md, "Admission control".
      */
-    public record Admission(int queueLimit, int newCallQueueLimit) {
+    public record Admission(int queueLimit, int newCallQueueLimit, long newCallQueueMillis) {
         public static final int DEFAULT_QUEUE_LIMIT = 4_096;
         public static final int DEFAULT_NEW_CALL_QUEUE_LIMIT = 32;
-        public static final Admission DEFAULT = new Admission(DEFAULT_QUEUE_LIMIT, DEFAULT_NEW_CALL_QUEUE_LIMIT);
+        public static final int DEFAULT_NEW_CALL_QUEUE_MILLIS = 100;
+        public static final Admission DEFAULT = new Admission(DEFAULT_QUEUE_LIMIT, DEFAULT_NEW_CALL_QUEUE_LIMIT,
+                DEFAULT_NEW_CALL_QUEUE_MILLIS);
 
         public Admission {
-            if (newCallQueueLimit < 0 || queueLimit < newCallQueueLimit) {
+            if (newCallQueueLimit < 0 || queueLimit < newCallQueueLimit || newCallQueueMillis < 0) {
                 throw new IllegalArgumentException("database queue limits: need 0 <= newCallQueueLimit ("
-                        + newCallQueueLimit + ") <= queueLimit (" + queueLimit + ")");
+                        + newCallQueueLimit + ") <= queueLimit (" + queueLimit + ") and newCallQueueMillis ("
+                        + newCallQueueMillis + ") >= 0");
             }
+        }
+
+        /** Limits on the queue's length alone: a new call is refused as soon as its limit is reached. */
+        public Admission(int queueLimit, int newCallQueueLimit) {
+            this(queueLimit, newCallQueueLimit, 0);
         }
     }
 
@@ -68,6 +78,11 @@ public final class Database implements AutoCloseable {
     /** Units of work waiting at the gate now. */
     private final AtomicInteger queued = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
+    /**
+     * How long the latest unit of work that got a connection had waited for it (0 when it found one free):
+     * a queue that is long but moving fast is a burst, one whose units wait long is standing.
+     */
+    private volatile long lastWaitNanos;
 
     private Database(HikariDataSource dataSource, int poolSize, Admission admission) {
         this.dataSource = dataSource;
@@ -206,19 +221,31 @@ public final class Database implements AutoCloseable {
         if (dataSource.isClosed()) throw new StoreUnavailableException(new SQLException("the pool is closed", "08003"));
         try {
             // Fair: a free permit goes to this unit only when nobody waits for one.
-            if (gate.tryAcquire(0, TimeUnit.NANOSECONDS)) return;
-            int limit = NEW_CALL.get() != null ? admission.newCallQueueLimit() : admission.queueLimit();
-            if (queued.incrementAndGet() > limit) {
+            if (gate.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                lastWaitNanos = 0;
+                return;
+            }
+            boolean newCall = NEW_CALL.get() != null;
+            int waiting = queued.incrementAndGet();
+            // A new call is turned away only from a queue that is both long and standing: a burst that the
+            // pool clears in a few milliseconds refuses nobody.
+            boolean full = waiting > admission.queueLimit() || newCall && waiting > admission.newCallQueueLimit()
+                    && lastWaitNanos >= TimeUnit.MILLISECONDS.toNanos(admission.newCallQueueMillis());
+            if (full) {
                 queued.decrementAndGet();
                 refused.increment();
-                throw new StoreBusyException(new SQLTransientConnectionException(
-                        "refused: " + limit + " units of work already wait for a connection"));
+                throw new StoreBusyException(new SQLTransientConnectionException("refused: " + (waiting - 1)
+                        + " units of work already wait for a connection"));
             }
             try {
                 Long deadline = DEADLINE.get();
                 long waitNanos = TimeUnit.MILLISECONDS.toNanos(CONNECTION_TIMEOUT_MILLIS);
                 if (deadline != null) waitNanos = Math.min(waitNanos, deadline - System.nanoTime());
-                if (waitNanos > 0 && gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) return;
+                long since = System.nanoTime();
+                if (waitNanos > 0 && gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                    lastWaitNanos = System.nanoTime() - since;
+                    return;
+                }
             } finally {
                 queued.decrementAndGet();
             }

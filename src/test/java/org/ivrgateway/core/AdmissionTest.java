@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.ivrgateway.api.Result;
@@ -53,6 +54,57 @@ class AdmissionTest {
             assertEquals(0, served.returnCode(), "the admitted call was served: " + served.detail());
             assertEquals(0, center.initialize("10.0.0.1", "7", "6000@localhost", 60_000).returnCode(),
                     "once the queue is gone, new calls are admitted again");
+        }
+    }
+
+    @BothDatabases
+    void aBurstThePoolClearsQuicklyRefusesNoNewCall(TestDatabase test) throws Exception {
+        try (Database db = Database.open(test.url(), test.user(), "", 2, new Database.Admission(4, 1, 100));
+             ContactCenter center = center(db)) {
+            Result init;
+            try (HeldConnections held = HeldConnections.take(db, 2)) {
+                held.queue(1);
+                // Past the new calls' limit, but no unit has waited long for a connection yet: a burst.
+                CompletableFuture<Result> pending = async(() -> center.initialize("10.0.0.1", "7", "6000@localhost", 60_000));
+                await(() -> pending.isDone() || db.queued() >= 2, "Initialize answered or queued");
+                assertTrue(!pending.isDone(), "a new call joins a queue that is long but not standing");
+                held.release();
+                init = pending.get(HeldConnections.BOUND_SECONDS, TimeUnit.SECONDS);
+            }
+            assertEquals(0, init.returnCode(), init.detail());
+            assertEquals(0, db.refused());
+        }
+    }
+
+    @BothDatabases
+    void aStandingQueueRefusesNewCallsAtOnce(TestDatabase test) throws Exception {
+        try (Database db = Database.open(test.url(), test.user(), "", 2, new Database.Admission(4, 1, 100));
+             ContactCenter center = center(db)) {
+            CountDownLatch letGo = new CountDownLatch(1);
+            try (HeldConnections first = HeldConnections.take(db, 1); HeldConnections second = HeldConnections.take(db, 1)) {
+                Thread late = Thread.ofVirtual().start(() -> db.inTransaction(c -> {
+                    try {
+                        letGo.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+                await(() -> db.queued() == 1, "a unit of work waits for a connection");
+                Thread.sleep(150); // it stands in the queue past newCallQueueMillis
+                first.release();
+                await(() -> db.queued() == 0, "the unit that waited has its connection");
+                second.queue(1);
+                CompletableFuture<Result> init = async(() -> center.initialize("10.0.0.1", "7", "6000@localhost", 60_000));
+                // Refused at once, or else queued until the test lets go: then this bounded wait fails.
+                await(init::isDone, "the latest unit served waited 150 ms: the queue stands, a new call is refused");
+                assertEquals(ReturnCode.TIMEOUT.code(), init.get().returnCode(), init.get().detail());
+                assertEquals(1, db.refused());
+                letGo.countDown();
+                late.join(TimeUnit.SECONDS.toMillis(HeldConnections.BOUND_SECONDS));
+            } finally {
+                letGo.countDown();
+            }
         }
     }
 

@@ -50,9 +50,14 @@ public final class RestServlet extends HttpServlet {
                 // Busy or unreachable: the client may try again in a second (docs/RELIABILITY.md).
                 reply = new Reply(status, new ErrorBody(e.getMessage(), e.code().code()),
                         status == 503 ? Map.of("Retry-After", "1") : Map.of());
-                // The database away is the operator's news, not an incident: one line, the driver's words.
-                if (reply.status() >= 500) LOG.warn("{} {}: {} ({}: {})", method, path, e.getMessage(), e.code(),
-                        String.valueOf(failure.getCause()));
+                // The database away is the operator's news, not an incident: one line, the driver's words. A
+                // refusal of a busy node is not: under overload it would be a line per request (the store
+                // counts refusals, docs/RELIABILITY.md), so it is logged at debug only.
+                if (e.code() == ReturnCode.TIMEOUT) {
+                    LOG.debug("{} {}: {} ({})", method, path, e.getMessage(), String.valueOf(failure.getCause()));
+                } else if (reply.status() >= 500) {
+                    LOG.warn("{} {}: {} ({}: {})", method, path, e.getMessage(), e.code(), String.valueOf(failure.getCause()));
+                }
             }
         } catch (RuntimeException e) {
             OptionalInt clientError = ClientErrors.status(e);

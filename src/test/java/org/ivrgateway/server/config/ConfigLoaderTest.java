@@ -278,9 +278,9 @@ class ConfigLoaderTest {
     @Test
     void admissionLimitsAreReadAndChecked() {
         CenterConfig defaults = ConfigLoader.parse("center.yaml", String.join("\n", VALID));
-        assertEquals(new org.ivrgateway.store.Database.Admission(4096, 32), defaults.database().admission());
+        assertEquals(new org.ivrgateway.store.Database.Admission(4096, 32, 100), defaults.database().admission());
         List<String> withSection = new java.util.ArrayList<>(VALID);
-        withSection.add("database: { queueLimit: 100, newCallQueueLimit: 10 }");
+        withSection.add("database: { queueLimit: 100, newCallQueueLimit: 10, newCallQueueMillis: 0 }");
         assertEquals(new org.ivrgateway.store.Database.Admission(100, 10),
                 ConfigLoader.parse("center.yaml", String.join("\n", withSection)).database().admission());
         withSection.set(withSection.size() - 1, "database: { queueLimit: 10, newCallQueueLimit: 20 }");
@@ -288,6 +288,9 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.parse("center.yaml", String.join("\n", withSection)));
         assertTrue(e.getMessage().contains("database.newCallQueueLimit: must be at most database.queueLimit (10), was 20"),
                 e.getMessage());
+        withSection.set(withSection.size() - 1, "database: { newCallQueueMillis: -1 }");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("center.yaml", String.join("\n", withSection)));
+        assertTrue(e.getMessage().contains("database.newCallQueueMillis"), e.getMessage());
     }
 
     /** Replaces one line of the valid file; the message must name that line, the key and the problem. */
