@@ -20,8 +20,10 @@ public final class BenchServerMain {
 
     /** Arguments: database choice, ports, agents. */
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        // The answers share System.out with the server's log: one PrintStream, whose println and the log's
+        // writes each hold its lock, so a log line can never land inside an answer (a second stream on the
+        // same descriptor once cut a profile's base64 answer in two under a flood of log lines).
+        PrintStream out = System.out;
         ObjectMapper json = new ObjectMapper();
         try (BenchNode node = BenchNode.start(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]))) {
             out.println(TAG + "ready " + node.gateway() + " " + node.databaseKind());
