@@ -1,4 +1,4 @@
--- Transit numbers, callbacks (CONTRACT §4.6, §4.7). Portable SQL: runs on PostgreSQL and on H2 in
+-- Transit numbers, callbacks (docs/VXML.md, docs/CALLBACKS.md). Portable SQL: runs on PostgreSQL and on H2 in
 -- PostgreSQL mode. No foreign keys to V1's tables, so the two migrations land in any order.
 
 -- A row is one transit number held by one unmonitored call; the pool itself is the configuration

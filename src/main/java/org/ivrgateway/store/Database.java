@@ -114,7 +114,11 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource ds = new HikariDataSource(config);
         try {
+            MigrationComments.realign(ds);
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (SQLException e) {
+            ds.close();
+            throw StoreException.from(e);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
