@@ -52,12 +52,12 @@ public final class WaitLateness implements Callable<Integer> {
     /** The measured round's figures, for callers in the same JVM. */
     Figures result;
     private String cpu = "";
+    private Figures floor;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new WaitLateness()).execute(args));
     }
 
-    /** Lateness in ms, sorted, and the answers that were not -701 by kind. */
     /**
      * The lateness of each -701, sorted; how long the round took to send every wait (first to last send) and
      * to read every answer (first to last answer): a lateness that comes from sending shows in the first, one
@@ -116,15 +116,39 @@ public final class WaitLateness implements Callable<Integer> {
                         (serverEnd - serverCpu) / 1e9, beforeEnd[0] < 0 ? Double.NaN : (serverEnd - beforeEnd[0]) / 1e9,
                         (ProcessCpu.self() - ownCpu) / 1e9);
                 if (profile) System.out.println(server.stopProfile(dir.resolve("jfr").toString()));
+                floor = bareJetty(server, calls.subList(0, waits), timeout);
             } finally {
                 http.close();
             }
-            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s; %s%n",
-                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line(), cpu);
+            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s; %s%n"
+                            + "the same round against bare Jetty in the server's JVM (it holds each request for its Timeout"
+                            + " and answers one fixed -701 document): %s%n",
+                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line(), cpu,
+                    floor.line());
             System.out.print(report);
             Files.writeString(dir.resolve("waits.txt"), report);
         }
         return result.otherAnswers().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The floor: the same round (a warm-up, then every wait at once, each on its own connection) against the
+     * baseline server, which holds each request for its {@code HoldMillis} from its arrival and answers a
+     * fixed -701 document — the HTTP part of the cost alone, on the same machine, with the same generator.
+     */
+    private static Figures bareJetty(ServerSide server, List<String[]> calls, int timeout) throws Exception {
+        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vxml version=\"2.1\" xmlns=\"http://www.w3.org/2001/vxml\">"
+                + "<form id=\"result\"><var name=\"ReturnCode\" expr=\"-701\"/><block><return namelist=\"ReturnCode\"/>"
+                + "</block></form></vxml>\n";
+        java.net.URI base = server.startBaseline(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpPool http = new HttpPool(base, calls.size() + 64, timeout + 120_000);
+        try {
+            waitAll(http, calls, Math.min(timeout, 1_000), StaticDocumentServer.HOLD_MILLIS);
+            return waitAll(http, calls, timeout, StaticDocumentServer.HOLD_MILLIS);
+        } finally {
+            http.close();
+            server.stopBaseline();
+        }
     }
 
     /** Queues calls {@code from}..{@code to}-1 (offer, Initialize, QueryCallInfo, Enqueue): {session, callId} each. */
@@ -174,11 +198,16 @@ public final class WaitLateness implements Callable<Integer> {
 
     /** One QueryCallStatus wait per call, all at once, each on a thread and a connection of its own. */
     private static Figures waitAll(HttpPool http, List<String[]> calls, int timeout) throws Exception {
+        return waitAll(http, calls, timeout, "Timeout");
+    }
+
+    /** The same, the Timeout sent under {@code timeoutName}. */
+    private static Figures waitAll(HttpPool http, List<String[]> calls, int timeout, String timeoutName) throws Exception {
         List<Future<Object>> answers = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String[] call : calls) {
                 answers.add(clients.submit(() -> {
-                    String body = IvrClient.form("SessionID", call[0], "CallID", call[1], "Timeout",
+                    String body = IvrClient.form("SessionID", call[0], "CallID", call[1], timeoutName,
                             Integer.toString(timeout));
                     long sent = System.nanoTime();
                     HttpPool.Response r;
