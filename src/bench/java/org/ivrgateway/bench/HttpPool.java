@@ -35,7 +35,15 @@ final class HttpPool implements AutoCloseable {
     }
 
     /** An answer: status and body (UTF-8). */
-    record Response(int status, String body) {
+    /** An answer, and how long the exchange first waited for one of the pool's connections (ns). */
+    record Response(int status, String body, long poolWaitNanos) {
+        Response(int status, String body) {
+            this(status, body, 0);
+        }
+
+        Response afterWaiting(long nanos) {
+            return new Response(status, body, nanos);
+        }
     }
 
     Response post(String path, String contentType, String body) throws IOException {
@@ -53,29 +61,35 @@ final class HttpPool implements AutoCloseable {
     }
 
     private Response exchange(byte[] head, byte[] content) throws IOException {
+        long before = System.nanoTime();
         permits.acquireUninterruptibly();
+        long waited = System.nanoTime() - before;
         try {
-            Connection c = idle.pollFirst();
-            boolean reused = c != null;
-            if (c == null) c = open();
-            try {
-                Response r = c.exchange(head, content);
-                if (c.keepAlive) idle.offerFirst(c); else c.close();
-                return r;
-            } catch (StaleConnectionException e) {
-                c.close();
-                if (!reused) throw e;
-                // The server closed a keep-alive connection before reading our request: send it again.
-                Connection fresh = open();
-                Response r = fresh.exchange(head, content);
-                if (fresh.keepAlive) idle.offerFirst(fresh); else fresh.close();
-                return r;
-            } catch (IOException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
+            return send(head, content).afterWaiting(waited);
         } finally {
             permits.release();
+        }
+    }
+
+    private Response send(byte[] head, byte[] content) throws IOException {
+        Connection c = idle.pollFirst();
+        boolean reused = c != null;
+        if (c == null) c = open();
+        try {
+            Response r = c.exchange(head, content);
+            if (c.keepAlive) idle.offerFirst(c); else c.close();
+            return r;
+        } catch (StaleConnectionException e) {
+            c.close();
+            if (!reused) throw e;
+            // The server closed a keep-alive connection before reading our request: send it again.
+            Connection fresh = open();
+            Response r = fresh.exchange(head, content);
+            if (fresh.keepAlive) idle.offerFirst(fresh); else fresh.close();
+            return r;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 

@@ -37,7 +37,7 @@ final class IvrClient {
         long start = System.nanoTime();
         HttpPool.Response r = send(kind, false, () -> http.post("/vxml/" + function, FORM, form(namesAndValues)));
         if (r == null) return null;
-        long micros = (System.nanoTime() - start) / 1_000;
+        long micros = (System.nanoTime() - start - r.poolWaitNanos()) / 1_000;
         ResultDocument doc = ResultDocument.parse(r.body()).timed(micros);
         if (doc.returnCode() == null) {
             recorder.get().error(kind, "no ReturnCode in the answer", r.body());
@@ -84,9 +84,11 @@ final class IvrClient {
             rec.refused(e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000);
             return null;
         }
-        long micros = (System.nanoTime() - start) / 1_000;
+        // The server's time: the generator's own wait for a free connection is recorded apart.
+        long micros = (System.nanoTime() - start - r.poolWaitNanos()) / 1_000;
         Recorder rec = recorder.get();
         rec.request(kind, micros);
+        rec.poolWait(r.poolWaitNanos() / 1_000);
         rec.answer(kind, r.body());
         if (r.status() / 100 != 2) {
             rec.error(kind, "HTTP " + r.status(), r.body());

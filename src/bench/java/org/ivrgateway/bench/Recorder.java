@@ -32,6 +32,14 @@ final class Recorder {
     final EstimateAccuracy estimates = new EstimateAccuracy();
     final long startNanos = System.nanoTime();
 
+    /** The generator's wait for one of its connections before a request could be sent (not in its latency). */
+    static final String POOL_WAIT = "(generator: wait for a free connection)";
+
+    /** How long a request waited for one of the generator's connections, apart from its latency. */
+    void poolWait(long micros) {
+        latencies.computeIfAbsent(POOL_WAIT, k -> new LatencyHistogram()).record(micros);
+    }
+
     void request(String kind, long micros) {
         requests.increment();
         latencies.computeIfAbsent(kind, k -> new LatencyHistogram()).record(micros);

@@ -49,7 +49,7 @@ final class Report {
             double worst = 0;
             String worstKind = "-";
             for (var e : sizing.latencyMs().entrySet()) {
-                if (!e.getKey().equals(WAITING) && e.getValue().p99() > worst) {
+                if (!e.getKey().equals(WAITING) && !e.getKey().equals(Recorder.POOL_WAIT) && e.getValue().p99() > worst) {
                     worst = e.getValue().p99();
                     worstKind = e.getKey();
                 }
