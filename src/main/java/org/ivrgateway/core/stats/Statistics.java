@@ -9,6 +9,8 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.config.QueueConfig;
@@ -30,55 +32,53 @@ public final class Statistics {
 
     private final CenterConfig config;
     private final Agents agents;
+    private final Calls calls;
     private final QueueSums sums;
 
-    public Statistics(CenterConfig config, Agents agents) {
+    public Statistics(CenterConfig config, Agents agents, Calls calls) {
         this.config = config;
         this.agents = agents;
+        this.calls = calls;
         this.sums = new QueueSums(config);
     }
 
     /** Every figure of the queue now (QueryQueueStatistics, the wallboard). */
     public QueueFigures of(Tx tx, QueueConfig queue) throws SQLException {
         long thresholdMs = queue.serviceLevelSeconds() * 1000L;
-        long[] waiting = Sql.one(tx.c(), "SELECT COUNT(*), MIN(queued_ms), SUM(CASE WHEN queued_ms < ? THEN 1 ELSE 0 END)"
-                        + " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
-                tx.now() - thresholdMs, queue.name(), CallStatus.QUEUED.code()).orElseThrow();
-        int callsWaiting = (int) waiting[0];
-        int oldest = callsWaiting == 0 ? 0 : (int) ((tx.now() - waiting[1]) / 1000);
+        Calls.Waiting waiting = calls.waiting(tx, queue.name(), tx.now() - thresholdMs);
+        int callsWaiting = waiting.calls();
+        int oldest = callsWaiting == 0 || waiting.oldestQueuedMs() == null ? 0
+                : (int) ((tx.now() - waiting.oldestQueuedMs()) / 1000);
         AgentsOfQueue a = agentsOf(tx, queue);
         WindowSums sums = windowSums(tx, queue);
         int reserved = reservedElsewhere(tx, queue, a, null);
         int estimate = estimate(queue, new Formulas.Load(callsWaiting + reserved, a.available, a.capacity),
                 sums.handled(), sums.handleMs());
         return new QueueFigures(callsWaiting, oldest, estimate, Formulas.averageWaitSeconds(sums),
-                Formulas.serviceLevel(sums, (int) waiting[2]), a.available, a.byStatus);
+                Formulas.serviceLevel(sums, waiting.queuedBefore()), a.available, a.byStatus);
     }
 
     /** The figures routing rules test and QueryRoutingInfo returns: a call entering behind every waiting one. */
     public Live live(Tx tx, QueueConfig queue) throws SQLException {
-        int callsWaiting = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                + " AND ended = FALSE", queue.name(), CallStatus.QUEUED.code());
+        int callsWaiting = calls.countQueuedIn(tx, queue.name());
         AgentsOfQueue a = agentsOf(tx, queue);
         return new Live(callsWaiting, estimate(tx, queue, callsWaiting + reservedElsewhere(tx, queue, a, null), a),
                 a.available);
     }
 
     /**
-     * Enqueue's EstimatedWait for {@code callId} entering {@code queue} now with {@code priority}: the calls ahead
-     * are those of higher or equal priority. With a reserved agent (EnqueueForAgent) who is available, 0.
+     * Enqueue's EstimatedWait for {@code call} entering {@code queue} now with {@code priority}: the calls ahead
+     * are those of higher or equal priority but the call itself. With a reserved agent (EnqueueForAgent) who is
+     * available, 0.
      */
-    public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, String callId, String reservedAgent)
+    public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, CallRow call, String reservedAgent)
             throws SQLException {
         if (reservedAgent != null && agents.find(tx, reservedAgent).filter(r -> r.status() == AgentStatus.AVAILABLE)
                 .isPresent()) {
             return 0;
         }
         AgentsOfQueue a = agentsOf(tx, queue);
-        int ahead = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                + " AND ended = FALSE AND priority >= ? AND call_id <> ?", queue.name(), CallStatus.QUEUED.code(),
-                priority, callId);
+        int ahead = calls.countQueuedFrom(tx, queue.name(), priority, call);
         return estimate(tx, queue, ahead + reservedElsewhere(tx, queue, a, priority), a);
     }
 
