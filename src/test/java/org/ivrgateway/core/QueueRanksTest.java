@@ -281,42 +281,56 @@ class QueueRanksTest {
         /** Every figure the ranks give against the oracle. */
         private void check(Step step) {
             for (String q : QUEUES) {
-                List<CallRow> waiting = store.transaction(tx -> calls.queuedIn(tx, q));
-                int count = store.transaction(tx -> Oracle.count(tx, q));
-                assertEquals(count, waiting.size(), "oracle and queuedIn after " + step);
-                assertEquals(count, (int) store.transaction(tx -> calls.countQueuedIn(tx, q)),
-                        "CallsInQueue of " + q + " after " + step);
+                List<CallRow> waiting = Oracle.assertRanks(store, calls, q, clock.millis(), "after " + step);
                 if (q.equals(enqueuedIn)) {
-                    assertEquals(count, (int) enqueued, "Enqueue's CallsInQueue in " + q + " after " + step);
+                    assertEquals(waiting.size(), (int) enqueued, "Enqueue's CallsInQueue in " + q + " after " + step);
                 }
                 Result stats = center.queryQueueStatistics(supervisor, q, null);
                 assertEquals(0, stats.returnCode(), stats.detail());
-                assertEquals(count, stats.integer("CallsInQueue"), "QueryQueueStatistics of " + q + " after " + step);
-                TreeSet<Integer> priorities = new TreeSet<>(List.of(0, 1, 100, 101));
-                TreeSet<Long> instants = new TreeSet<>(List.of(clock.millis(), clock.millis() - 20_000));
+                assertEquals(waiting.size(), stats.integer("CallsInQueue"),
+                        "QueryQueueStatistics of " + q + " after " + step);
                 for (CallRow c : waiting) {
-                    for (int d = -1; d <= 1; d++) priorities.add(c.priority() + d);
-                    for (long d : new long[] {-1000, -1, 0, 1, 1000}) instants.add(c.queuedMs() + d);
-                    int position = store.transaction(tx -> Oracle.position(tx, c));
-                    assertEquals(position, (int) store.transaction(tx -> calls.position(tx, c)),
-                            "position of " + c.callId() + " in " + q + " after " + step);
                     Result status = center.queryCallStatus(sessionOf.get(c.callId()), c.callId(), 0);
-                    assertEquals(position, status.integer("PositionInQueue"),
+                    assertEquals((int) store.transaction(tx -> Oracle.position(tx, c)), status.integer("PositionInQueue"),
                             "PositionInQueue of " + c.callId() + " after " + step);
                 }
-                for (int p : priorities) {
-                    for (CallRow c : waiting.isEmpty() ? List.of(notQueued()) : waiting) {
-                        assertEquals((int) store.transaction(tx -> Oracle.ahead(tx, q, p, c.callId())),
-                                (int) store.transaction(tx -> calls.countQueuedFrom(tx, q, p, c)),
-                                "calls of priority >= " + p + " in " + q + " but " + c.callId() + " after " + step);
-                    }
-                }
-                for (long before : instants) {
-                    Calls.Waiting expected = store.transaction(tx -> Oracle.waiting(tx, q, before));
-                    assertEquals(expected, store.transaction(tx -> calls.waiting(tx, q, before)),
-                            "waiting in " + q + " before " + before + " after " + step);
+            }
+        }
+    }
+
+    /** The COUNT queries the ranks replaced (Calls.position, Calls.countQueuedIn and Statistics before V13). */
+    static final class Oracle {
+        /**
+         * Asserts that every figure Calls reads from the ranks for {@code queue} is the oracle's: the count, each
+         * waiting call's position, the calls of each priority around theirs but each of them, the oldest and the
+         * calls queued before instants around theirs and around {@code now}. Returns the waiting calls.
+         */
+        static List<CallRow> assertRanks(Store store, Calls calls, String q, long now, String when) {
+            List<CallRow> waiting = store.transaction(tx -> calls.queuedIn(tx, q));
+            int count = store.transaction(tx -> count(tx, q));
+            assertEquals(count, waiting.size(), "oracle and queuedIn " + when);
+            assertEquals(count, (int) store.transaction(tx -> calls.countQueuedIn(tx, q)), "CallsInQueue of " + q + " " + when);
+            TreeSet<Integer> priorities = new TreeSet<>(List.of(0, 1, 100, 101));
+            TreeSet<Long> instants = new TreeSet<>(List.of(now, now - 20_000));
+            for (CallRow c : waiting) {
+                for (int d = -1; d <= 1; d++) priorities.add(c.priority() + d);
+                for (long d : new long[] {-1000, -1, 0, 1, 1000}) instants.add(c.queuedMs() + d);
+                assertEquals((int) store.transaction(tx -> position(tx, c)), (int) store.transaction(tx -> calls.position(tx, c)),
+                        "position of " + c.callId() + " in " + q + " " + when);
+            }
+            for (int p : priorities) {
+                for (CallRow c : waiting.isEmpty() ? List.of(notQueued()) : waiting) {
+                    assertEquals((int) store.transaction(tx -> ahead(tx, q, p, c.callId())),
+                            (int) store.transaction(tx -> calls.countQueuedFrom(tx, q, p, c)),
+                            "calls of priority >= " + p + " in " + q + " but " + c.callId() + " " + when);
                 }
             }
+            for (long before : instants) {
+                Calls.Waiting expected = store.transaction(tx -> waiting(tx, q, before));
+                assertEquals(expected, store.transaction(tx -> calls.waiting(tx, q, before)),
+                        "waiting in " + q + " before " + before + " " + when);
+            }
+            return waiting;
         }
 
         private static CallRow notQueued() {
@@ -324,10 +338,7 @@ class QueueRanksTest {
                     null, null, null, false, null, null, null, null, null, true, null, null, false, 0, null, 0, null,
                     null, null, null);
         }
-    }
 
-    /** The COUNT queries the ranks replaced (Calls.position, Calls.countQueuedIn and Statistics before V13). */
-    static final class Oracle {
         private static final String WAITING = " FROM ivr_call WHERE queue_name = ? AND status = 1 AND ended = FALSE";
 
         static int count(Tx tx, String queue) throws java.sql.SQLException {
