@@ -88,7 +88,7 @@ class QueueRanksTest {
         }
     }
 
-    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 80, shrinking = ShrinkingMode.BOUNDED)
     void ranksAreTheCountsOnH2(@ForAll("days") List<Step> steps) throws Exception {
         run(TestDatabases.h2(), steps);
         for (String r : Day.REACHED) {
