@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,6 +21,9 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * servlet would. Anything faster than this the gateway cannot be.
  */
 final class StaticDocumentServer implements AutoCloseable {
+    /** A request with this parameter is held that many ms from its arrival before it is answered (a bare wait). */
+    static final String HOLD_MILLIS = "HoldMillis";
+
     private final Server server;
 
     StaticDocumentServer(ThreadPool model, byte[] document) throws Exception {
@@ -72,12 +76,26 @@ final class StaticDocumentServer implements AutoCloseable {
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             req.getParameterMap(); // read and decode the form, as the gateway does
+            String hold = req.getParameter(HOLD_MILLIS);
+            if (hold != null) holdFor(req, Long.parseLong(hold));
             resp.setContentType("application/voicexml+xml; charset=UTF-8");
             resp.setHeader("Cache-Control", "no-cache, no-store");
             resp.setHeader("Pragma", "no-cache");
             resp.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
             resp.setContentLength(body.length);
             resp.getOutputStream().write(body);
+        }
+
+        /** Sleeps until {@code millis} after the request's arrival by Jetty's clock, as a gateway's wait ends. */
+        private static void holdFor(HttpServletRequest req, long millis) throws IOException {
+            long end = ServletContextRequest.getServletContextRequest(req).getBeginNanoTime()
+                    + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+            try {
+                long left;
+                while ((left = end - System.nanoTime()) > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
+            } finally {
+                if (Thread.interrupted()) throw new IOException("interrupted while held");
+            }
         }
     }
 }

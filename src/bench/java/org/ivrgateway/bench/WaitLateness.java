@@ -52,22 +52,28 @@ public final class WaitLateness implements Callable<Integer> {
     /** The measured round's figures, for callers in the same JVM. */
     Figures result;
     private String cpu = "";
+    private Figures floor;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new WaitLateness()).execute(args));
     }
 
-    /** Lateness in ms, sorted, and the answers that were not -701 by kind. */
-    record Figures(long[] lateMillis, Map<String, Integer> otherAnswers) {
+    /**
+     * The lateness of each -701, sorted; how long the round took to send every wait (first to last send) and
+     * to read every answer (first to last answer): a lateness that comes from sending shows in the first, one
+     * that comes from answering 2,000 waits at once in the second.
+     */
+    record Figures(long[] lateMillis, Map<String, Integer> otherAnswers, long sendSpreadMillis, long answerSpreadMillis) {
         long at(double quantile) {
             return lateMillis[Math.min(lateMillis.length - 1, (int) (lateMillis.length * quantile))];
         }
 
         String line() {
             return lateMillis.length == 0 ? "no answers" : String.format(
-                    "late by min %d ms, p50 %d ms, p99 %d ms, max %d ms; answers other than -701: %s",
-                    lateMillis[0], at(0.5), at(0.99), lateMillis[lateMillis.length - 1],
-                    otherAnswers.isEmpty() ? "none" : otherAnswers);
+                    "late by min %d ms, p50 %d ms, p99 %d ms, max %d ms; sent over %d ms, answered over %d ms;"
+                            + " answers other than -701: %s",
+                    lateMillis[0], at(0.5), at(0.99), lateMillis[lateMillis.length - 1], sendSpreadMillis,
+                    answerSpreadMillis, otherAnswers.isEmpty() ? "none" : otherAnswers);
         }
     }
 
@@ -91,20 +97,58 @@ public final class WaitLateness implements Callable<Integer> {
                 if (profile) server.startProfile("waits");
                 long serverCpu = ProcessCpu.tree(server.pid());
                 long ownCpu = ProcessCpu.self();
+                // The server's CPU up to 100 ms before the waits end (their first reads), read on the side.
+                long[] beforeEnd = {-1};
+                Thread sampler = Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(Math.max(0, timeout - 100));
+                        beforeEnd[0] = ProcessCpu.tree(server.pid());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
                 result = waitAll(http, calls.subList(0, waits), timeout);
+                sampler.join();
+                long serverEnd = ProcessCpu.tree(server.pid());
                 // CPU seconds of the round, which a loaded machine does not change much, beside its wall-clock lateness.
-                cpu = String.format("CPU of the measured round: server %.2f s (its database included), generator %.2f s",
-                        (ProcessCpu.tree(server.pid()) - serverCpu) / 1e9, (ProcessCpu.self() - ownCpu) / 1e9);
+                cpu = String.format("CPU of the measured round: server %.2f s (its database included; %.2f s of it"
+                                + " from 100 ms before the waits end), generator %.2f s",
+                        (serverEnd - serverCpu) / 1e9, beforeEnd[0] < 0 ? Double.NaN : (serverEnd - beforeEnd[0]) / 1e9,
+                        (ProcessCpu.self() - ownCpu) / 1e9);
                 if (profile) System.out.println(server.stopProfile(dir.resolve("jfr").toString()));
+                floor = bareJetty(server, calls.subList(0, waits), timeout);
             } finally {
                 http.close();
             }
-            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s; %s%n",
-                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line(), cpu);
+            String report = String.format("%s, pool %s, %d waits of Timeout %d ms (load average %s at start, %s at end): %s; %s%n"
+                            + "the same round against bare Jetty in the server's JVM (it holds each request for its Timeout"
+                            + " and answers one fixed -701 document): %s%n",
+                    server.databaseKind(), pool == null ? "default" : pool, waits, timeout, load, loadAverage(), result.line(), cpu,
+                    floor.line());
             System.out.print(report);
             Files.writeString(dir.resolve("waits.txt"), report);
         }
         return result.otherAnswers().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The floor: the same round (a warm-up, then every wait at once, each on its own connection) against the
+     * baseline server, which holds each request for its {@code HoldMillis} from its arrival and answers a
+     * fixed -701 document — the HTTP part of the cost alone, on the same machine, with the same generator.
+     */
+    private static Figures bareJetty(ServerSide server, List<String[]> calls, int timeout) throws Exception {
+        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vxml version=\"2.1\" xmlns=\"http://www.w3.org/2001/vxml\">"
+                + "<form id=\"result\"><var name=\"ReturnCode\" expr=\"-701\"/><block><return namelist=\"ReturnCode\"/>"
+                + "</block></form></vxml>\n";
+        java.net.URI base = server.startBaseline(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpPool http = new HttpPool(base, calls.size() + 64, timeout + 120_000);
+        try {
+            waitAll(http, calls, Math.min(timeout, 1_000), StaticDocumentServer.HOLD_MILLIS);
+            return waitAll(http, calls, timeout, StaticDocumentServer.HOLD_MILLIS);
+        } finally {
+            http.close();
+            server.stopBaseline();
+        }
     }
 
     /** Queues calls {@code from}..{@code to}-1 (offer, Initialize, QueryCallInfo, Enqueue): {session, callId} each. */
@@ -154,11 +198,16 @@ public final class WaitLateness implements Callable<Integer> {
 
     /** One QueryCallStatus wait per call, all at once, each on a thread and a connection of its own. */
     private static Figures waitAll(HttpPool http, List<String[]> calls, int timeout) throws Exception {
+        return waitAll(http, calls, timeout, "Timeout");
+    }
+
+    /** The same, the Timeout sent under {@code timeoutName}. */
+    private static Figures waitAll(HttpPool http, List<String[]> calls, int timeout, String timeoutName) throws Exception {
         List<Future<Object>> answers = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String[] call : calls) {
                 answers.add(clients.submit(() -> {
-                    String body = IvrClient.form("SessionID", call[0], "CallID", call[1], "Timeout",
+                    String body = IvrClient.form("SessionID", call[0], "CallID", call[1], timeoutName,
                             Integer.toString(timeout));
                     long sent = System.nanoTime();
                     HttpPool.Response r;
@@ -167,24 +216,34 @@ public final class WaitLateness implements Callable<Integer> {
                     } catch (IOException e) {
                         return e.getClass().getSimpleName();
                     }
-                    long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) - timeout;
+                    long received = System.nanoTime();
+                    long late = TimeUnit.NANOSECONDS.toMillis(received - sent) - timeout;
                     if (r.status() != 200) return "HTTP " + r.status();
                     Integer rc = ResultDocument.parse(r.body()).returnCode();
                     if (rc == null || rc != -701) return "ReturnCode " + rc;
-                    return late < -50 ? "early" : (Object) late;
+                    return late < -50 ? "early" : (Object) new long[] {late, sent, received};
                 }));
             }
         }
         List<Long> late = new ArrayList<>();
         Map<String, Integer> other = new TreeMap<>();
+        long firstSent = Long.MAX_VALUE, lastSent = Long.MIN_VALUE, firstAnswer = Long.MAX_VALUE, lastAnswer = Long.MIN_VALUE;
         for (Future<Object> f : answers) {
             Object a = f.get();
-            if (a instanceof Long l) late.add(l);
-            else other.merge((String) a, 1, Integer::sum);
+            if (a instanceof long[] l) {
+                late.add(l[0]);
+                firstSent = Math.min(firstSent, l[1]);
+                lastSent = Math.max(lastSent, l[1]);
+                firstAnswer = Math.min(firstAnswer, l[2]);
+                lastAnswer = Math.max(lastAnswer, l[2]);
+            } else {
+                other.merge((String) a, 1, Integer::sum);
+            }
         }
         long[] sorted = late.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new Figures(sorted, other);
+        return late.isEmpty() ? new Figures(sorted, other, 0, 0) : new Figures(sorted, other,
+                TimeUnit.NANOSECONDS.toMillis(lastSent - firstSent), TimeUnit.NANOSECONDS.toMillis(lastAnswer - firstAnswer));
     }
 
     private static String loadAverage() {

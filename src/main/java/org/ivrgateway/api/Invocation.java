@@ -7,18 +7,34 @@ import java.util.Objects;
 /**
  * One call of one function, before validation: the function, the API session it runs in (null when the
  * caller has none), who is calling (used by Initialize to find the port's previous session), and the
- * input values by parameter name (String, or Integer for integer parameters). An absent value is simply
- * not in the map.
+ * input values by parameter name (String, or Integer for integer parameters), and when the request arrived
+ * ({@link System#nanoTime()}; {@link #AT_INVOKE} for "when it is invoked"), from which its deadlines
+ * count. An absent value is simply not in the map.
  */
-public record Invocation(IvrFunction function, String sessionId, String client, Map<String, Object> values) {
+public record Invocation(IvrFunction function, String sessionId, String client, Map<String, Object> values,
+                         long arrivedNanos) {
+    /** {@link #arrivedNanos} of an invocation that arrives when it is invoked (an in-process caller). */
+    public static final long AT_INVOKE = 0;
 
     public Invocation {
         Objects.requireNonNull(function, "function");
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    public Invocation(IvrFunction function, String sessionId, String client, Map<String, Object> values) {
+        this(function, sessionId, client, values, AT_INVOKE);
+    }
+
     public static Invocation of(IvrFunction function, String sessionId) {
         return new Invocation(function, sessionId, null, Map.of());
+    }
+
+    /**
+     * A copy that arrived at {@code nanos}: an HTTP request's arrival at the server, so that the time it
+     * queued for a thread counts toward its Timeout and RpcTimeout (docs/RELIABILITY.md).
+     */
+    public Invocation arrivedAt(long nanos) {
+        return new Invocation(function, sessionId, client, values, nanos);
     }
 
     /** A copy with one more input value; a null value leaves the parameter absent. */
@@ -26,11 +42,11 @@ public record Invocation(IvrFunction function, String sessionId, String client, 
         if (value == null) return this;
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(name, value);
-        return new Invocation(function, sessionId, client, copy);
+        return new Invocation(function, sessionId, client, copy, arrivedNanos);
     }
 
     public Invocation from(String client) {
-        return new Invocation(function, sessionId, client, values);
+        return new Invocation(function, sessionId, client, values, arrivedNanos);
     }
 
     /** {@link #bind(boolean)} as in a multi-tenant contact center: every parameter given is looked at. */

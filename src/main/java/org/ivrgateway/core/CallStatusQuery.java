@@ -29,6 +29,11 @@ import org.ivrgateway.store.Database;
 final class CallStatusQuery implements Handler.Continued {
     /** A waiter whose call has a timer due re-reads at least this often (a timer fired elsewhere may be late). */
     private static final long TIMER_RECHECK_MS = 50;
+    /**
+     * The same words for every wait that ends queued, so that its -701 document is rendered once for all
+     * of them (docs/RELIABILITY.md, "Waits keep their deadline"); the script knows which call it asked about.
+     */
+    static final String STILL_QUEUED = "the call is still queued after the wait";
 
     private final CenterConfig config;
     private final Store store;
@@ -94,7 +99,7 @@ final class CallStatusQuery implements Handler.Continued {
                     if (!waits(s)) return answer(r, s);
                     long left = end - System.nanoTime();
                     if (left <= 0) {
-                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                        throw new IvrException(ReturnCode.TIMEOUT, STILL_QUEUED);
                     }
                     Long due = s.call().nextTimerMs();
                     boolean timerFirst = false;
@@ -107,7 +112,7 @@ final class CallStatusQuery implements Handler.Continued {
                     // 2,000 waits ending together that read would make them queue for connections past their
                     // deadline (docs/RELIABILITY.md).
                     if (!slot.await(seen, left) && !timerFirst) {
-                        throw new IvrException(ReturnCode.TIMEOUT, "call " + callId + " still queued after the wait");
+                        throw new IvrException(ReturnCode.TIMEOUT, STILL_QUEUED);
                     }
                     seen = slot.generation();
                     s = read(callId);

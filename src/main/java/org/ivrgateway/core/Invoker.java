@@ -69,7 +69,7 @@ final class Invoker implements IvrApi {
 
     private Result admitted(Invocation invocation) {
         IvrFunction f = invocation.function();
-        long start = System.nanoTime();
+        long start = invocation.arrivedNanos() == Invocation.AT_INVOKE ? System.nanoTime() : invocation.arrivedNanos();
         try {
             Arguments args = invocation.bind(config.multiTenant());
             Routine fn = functions.get(f);

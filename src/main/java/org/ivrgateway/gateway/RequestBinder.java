@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.ivrgateway.api.AsciiNames;
 import org.ivrgateway.api.Invocation;
 import org.ivrgateway.api.IvrFunction;
@@ -100,7 +101,16 @@ final class RequestBinder {
         if (!namedAnInput && collectWhenEmpty) return new Binding.Collect(function);
         if (problem != null) return reject(function, problem, values);
         if (sessionId == null || sessionId.isEmpty()) sessionId = SessionCookie.read(request);
-        return new Binding.Execute(new Invocation(function, sessionId, request.getRemoteAddr(), values));
+        return new Binding.Execute(new Invocation(function, sessionId, request.getRemoteAddr(), values, arrival(request)));
+    }
+
+    /**
+     * When the request began to arrive, by Jetty's clock (System.nanoTime): its Timeout and RpcTimeout count
+     * from there, not from the moment a thread took it up, which under load is later.
+     */
+    private static long arrival(HttpServletRequest request) {
+        ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+        return jetty == null ? Invocation.AT_INVOKE : jetty.getBeginNanoTime();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ivrgateway.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ivrgateway.api.IvrFunction;
 import org.ivrgateway.api.Parameter;
 import org.ivrgateway.api.Result;
@@ -21,8 +22,19 @@ import org.thymeleaf.context.Context;
 final class VxmlDocuments {
     public static final String MEDIA_TYPE = "application/voicexml+xml";
 
+    /** Distinct failure documents kept; past it the memo starts again (echoed inputs can make many). */
+    static final int MAX_FAILURE_DOCUMENTS = 512;
+    /** A failure document longer than this (long echoed inputs) is not kept: the memo stays a few MB at most. */
+    private static final int MAX_KEPT_CHARS = 4096;
+
     private final VxmlTemplates templates;
     private final TemplateEngine engine = new TemplateEngine();
+    /**
+     * Failure documents, rendered once each: a failure's document depends only on its function, code,
+     * variables and detail, and failures come in floods — 2,000 waits ending together answer the same -701
+     * (docs/RELIABILITY.md, "Waits keep their deadline").
+     */
+    private final Map<Failure, String> failures = new ConcurrentHashMap<>();
 
     VxmlDocuments(VxmlTemplates templates) {
         this.templates = templates;
@@ -31,8 +43,28 @@ final class VxmlDocuments {
     }
 
     String result(Result result) {
-        Context context = new Context();
         List<ResultVariable> variables = variables(result);
+        if (result.isSuccess()) return render(result, variables);
+        Failure key = new Failure(result.function(), result.returnCode(), variables, result.detail());
+        String known = failures.get(key);
+        if (known != null) return known;
+        String document = render(result, variables);
+        if (document.length() > MAX_KEPT_CHARS) return document;
+        if (failures.size() >= MAX_FAILURE_DOCUMENTS) failures.clear();
+        failures.put(key, document);
+        return document;
+    }
+
+    /** How many failure documents are kept now (a test's view of the memo). */
+    int failureDocuments() {
+        return failures.size();
+    }
+
+    private record Failure(IvrFunction function, int returnCode, List<ResultVariable> variables, String detail) {
+    }
+
+    private String render(Result result, List<ResultVariable> variables) {
+        Context context = new Context();
         context.setVariable("function", result.function().guideName());
         context.setVariable("returnCode", result.returnCode());
         context.setVariable("variables", variables);

@@ -7,6 +7,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.ivrgateway.api.Invocation;
+import org.ivrgateway.api.IvrFunction;
+import org.ivrgateway.api.Param;
 import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.store.BothDatabases;
@@ -38,6 +41,32 @@ class WaitResourcesTest {
             }
             assertTrue(quiet == 5 && !wait.isDone(), "the wait must be parked without holding a connection");
             f.db.close(); // from now on any read would be -801
+            Result r = wait.get(20, TimeUnit.SECONDS);
+            assertEquals(ReturnCode.TIMEOUT.code(), r.returnCode(), r.detail());
+        }
+    }
+
+    /**
+     * The Timeout counts from the request's arrival (an HTTP request's, by Jetty's clock), not from the
+     * moment a thread took it up: a wait whose whole Timeout went by in queues answers -701 at once, and
+     * is never parked (on the old clock it parked for its whole Timeout again).
+     */
+    @BothDatabases
+    void aWaitWhoseTimeoutPassedBeforeItRanAnswersWithoutParking(TestDatabase test) throws Exception {
+        Fixture f = new Fixture(test);
+        Fixture.Script call = f.monitored(Fixture.IVR, "4165550100", "69030");
+        assertEquals(0, f.center.enqueue(call.session(), call.callId(), 1, Fixture.SALES, 10, null, null).returnCode());
+        Invocation late = Invocation.of(IvrFunction.QUERY_CALL_STATUS, call.session())
+                .with(Param.CALL_ID, call.callId()).with(Param.TIMEOUT, 2_000)
+                .arrivedAt(System.nanoTime() - TimeUnit.SECONDS.toNanos(3));
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Result> wait = CompletableFuture.supplyAsync(() -> f.center.invoke(late), threads);
+            boolean parked = false;
+            while (!wait.isDone() && !parked) {
+                parked = f.center.parkedWaiters(call.callId()) > 0;
+                Thread.onSpinWait();
+            }
+            assertTrue(!parked, "a wait whose Timeout had passed on arrival must not park");
             Result r = wait.get(20, TimeUnit.SECONDS);
             assertEquals(ReturnCode.TIMEOUT.code(), r.returnCode(), r.detail());
         }

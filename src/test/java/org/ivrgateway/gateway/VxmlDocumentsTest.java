@@ -2,6 +2,8 @@ package org.ivrgateway.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -52,6 +54,28 @@ class VxmlDocumentsTest {
         Map<String, Object> failed = new VxmlDocument(renderer.result(Result.failure(f, ReturnCode.INVALID_PARAMETER, "x")))
                 .evaluate("return", Map.of());
         assertEquals(0, failed.get("CallsinQueue"));
+    }
+
+    /**
+     * A failure's document is made once and served again (2,000 waits ending together answer the same -701,
+     * docs/RELIABILITY.md); one with other values is a document of its own, and the memo stays bounded.
+     */
+    @Test
+    void aFailureIsRenderedOnceAndServedAgainWhileOtherFailuresGetTheirOwnDocument() {
+        Result timeout = Result.failure(IvrFunction.QUERY_CALL_STATUS, ReturnCode.TIMEOUT, "still queued");
+        String first = renderer.result(timeout);
+        assertSame(first, renderer.result(Result.failure(IvrFunction.QUERY_CALL_STATUS, ReturnCode.TIMEOUT, "still queued")));
+        assertEquals(-701, new VxmlDocument(first).evaluate("return", Map.of()).get("ReturnCode"));
+        String other = renderer.result(Result.failure(IvrFunction.QUERY_CALL_STATUS, ReturnCode.NO_CALL, "still queued"));
+        assertNotEquals(first, other);
+        assertEquals(ReturnCode.NO_CALL.code(), new VxmlDocument(other).evaluate("return", Map.of()).get("ReturnCode"));
+        String echoed = renderer.result(Result.failure(IvrFunction.QUERY_CALL_STATUS, ReturnCode.TIMEOUT, "still queued")
+                .with("Extension", "4711"));
+        assertEquals("4711", new VxmlDocument(echoed).evaluate("return", Map.of()).get("Extension"));
+        for (int i = 0; i < 3 * VxmlDocuments.MAX_FAILURE_DOCUMENTS; i++) {
+            renderer.result(Result.failure(IvrFunction.QUERY_CALL_STATUS, ReturnCode.TIMEOUT, "call " + i));
+        }
+        assertTrue(renderer.failureDocuments() <= VxmlDocuments.MAX_FAILURE_DOCUMENTS, "the memo is bounded");
     }
 
     @ParameterizedTest
