@@ -24,6 +24,7 @@ import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
 import org.ivrgateway.api.IvrException;
 import org.ivrgateway.api.Result;
+import org.ivrgateway.api.Views;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.config.QueueConfig;
 import org.ivrgateway.core.call.CallRow;
@@ -278,9 +279,14 @@ class QueueRanksTest {
             }
         }
 
-        /** Every figure the ranks give against the oracle. */
+        /** Every figure the ranks give against the oracle, and the queues' agents by state. */
         private void check(Step step) {
+            Map<String, Views.Queue> views = new HashMap<>();
+            for (Views.Queue v : center.queues()) views.put(v.name(), v);
+            Map<String, AgentStatus> stored = store.transaction(tx -> Oracle.agentStates(tx));
             for (String q : QUEUES) {
+                assertEquals(Oracle.agentsByStatus(stored, q), views.get(q).agentsByStatus(),
+                        "the agents of " + q + " by state after " + step);
                 List<CallRow> waiting = Oracle.assertRanks(store, calls, q, clock.millis(), "after " + step);
                 if (q.equals(enqueuedIn)) {
                     assertEquals(waiting.size(), (int) enqueued, "Enqueue's CallsInQueue in " + q + " after " + step);
@@ -337,6 +343,25 @@ class QueueRanksTest {
             return new CallRow("none", "", false, null, null, null, 0, false, CallStatus.IDLE.code(), null, null,
                     null, null, null, false, null, null, null, null, null, true, null, null, false, 0, null, 0, null,
                     null, null, null);
+        }
+
+        /** Every stored agent state (what Statistics read for each figure before it read the queue's agents only). */
+        static Map<String, AgentStatus> agentStates(Tx tx) throws java.sql.SQLException {
+            Map<String, AgentStatus> out = new HashMap<>();
+            Sql.list(tx.c(), "SELECT agent_id, status FROM agent_state", rs -> out.put(rs.getString(1),
+                    AgentStatus.of(rs.getInt(2))));
+            return out;
+        }
+
+        /** The configured agents of {@code queue} by state; an agent with no row is logged off. */
+        static Map<AgentStatus, Integer> agentsByStatus(Map<String, AgentStatus> stored, String queue) {
+            Map<AgentStatus, Integer> out = new java.util.EnumMap<>(AgentStatus.class);
+            for (var agent : CONFIG.agents()) {
+                if (agent.queues().contains(queue)) {
+                    out.merge(stored.getOrDefault(agent.id(), AgentStatus.LOGGED_OFF), 1, Integer::sum);
+                }
+            }
+            return out;
         }
 
         private static final String WAITING = " FROM ivr_call WHERE queue_name = ? AND status = 1 AND ended = FALSE";

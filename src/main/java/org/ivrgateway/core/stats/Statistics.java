@@ -3,11 +3,12 @@ package org.ivrgateway.core.stats;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
-import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
@@ -34,6 +35,8 @@ public final class Statistics {
     private final Agents agents;
     private final Calls calls;
     private final QueueSums sums;
+    /** The configured agents of each queue, in the configuration's order (the configuration is fixed). */
+    private final Map<String, List<AgentConfig>> agentsByQueue = new ConcurrentHashMap<>();
 
     public Statistics(CenterConfig config, Agents agents, Calls calls) {
         this.config = config;
@@ -122,16 +125,19 @@ public final class Statistics {
         return n[0];
     }
 
-    /** The queue's agents: their states, how many are available, and their share able to answer. */
+    /**
+     * The queue's agents: their states, how many are available, and their share able to answer. Only the rows of
+     * the queue's agents are read (through the primary key), not every agent's.
+     */
     private AgentsOfQueue agentsOf(Tx tx, QueueConfig queue) throws SQLException {
-        Map<String, AgentStatus> stored = new HashMap<>();
-        for (AgentRow r : agents.all(tx)) stored.put(r.agentId(), r.status());
+        List<AgentConfig> ofQueue = agentsByQueue.computeIfAbsent(queue.name(),
+                q -> config.agents().stream().filter(a -> a.queues().contains(q)).toList());
+        Map<String, AgentStatus> stored = agents.statuses(tx, ofQueue.stream().map(AgentConfig::id).toList());
         Map<String, AgentStatus> states = new HashMap<>();
         Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
         int available = 0;
         double capacity = 0;
-        for (AgentConfig agent : config.agents()) {
-            if (!agent.queues().contains(queue.name())) continue;
+        for (AgentConfig agent : ofQueue) {
             AgentStatus s = stored.getOrDefault(agent.id(), AgentStatus.LOGGED_OFF);
             states.put(agent.id(), s);
             byStatus.merge(s, 1, Integer::sum);
