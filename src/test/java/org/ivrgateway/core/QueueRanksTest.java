@@ -42,7 +42,8 @@ import org.ivrgateway.testing.MutableClock;
  * The queue ranks (core.call.QueueRanks, docs/STATISTICS.md, "Cost") against the COUNT queries they replaced,
  * on random days driven through the real contact center on H2 and on the embedded PostgreSQL: calls enqueued
  * with random priorities (ties of priority and of instant on purpose), enqueued again into the same or another
- * queue, reserved for an agent, dequeued, cleared while waiting, ringing or talking; agents made available (the
+ * queue, reserved for an agent, dequeued, transferred to another queue's pilot, disconnected by the script or by
+ * the caller, cleared while waiting, ringing or talking; agents made available (the
  * router hands them calls), unavailable or logged off while a call rings at them; answers, ring-no-answer by
  * report and by timer, overflows into another queue's pilot and arrivals there; the clock moved by less than a
  * second or by up to two minutes, with the timers fired (overflow, ring-no-answer, priorities aging in Support).
@@ -67,10 +68,11 @@ class QueueRanksTest {
     static final int CALLS = 8;
 
     enum Kind { NEW, ENQUEUE, FOR_AGENT, DEQUEUE, CLEARED, AVAILABLE, UNAVAILABLE, LOGOUT, ANSWERED, NO_ANSWER,
-        ARRIVED, TICK, MOVE }
+        ARRIVED, TRANSFER, DISCONNECT, CALLER_DISCONNECTED, TICK, MOVE }
 
     static final java.util.Set<Kind> NAMES_A_CALL = java.util.EnumSet.of(Kind.ENQUEUE, Kind.FOR_AGENT, Kind.DEQUEUE,
-            Kind.CLEARED, Kind.ANSWERED, Kind.NO_ANSWER, Kind.ARRIVED);
+            Kind.CLEARED, Kind.ANSWERED, Kind.NO_ANSWER, Kind.ARRIVED, Kind.TRANSFER, Kind.DISCONNECT,
+            Kind.CALLER_DISCONNECTED);
 
     /** One step; {@code call} picks one of the calls made so far, {@code agent} one agent. */
     record Step(Kind kind, int call, int queue, int priority, int agent, int ivrHold, long advanceMs) {
@@ -83,6 +85,8 @@ class QueueRanksTest {
                         + AGENTS[agent];
                 case AVAILABLE, UNAVAILABLE, LOGOUT -> kind + " " + AGENTS[agent];
                 case ARRIVED -> "call" + call + " ARRIVED at the pilot of " + QUEUES.get(queue);
+                case TRANSFER -> "TRANSFER call" + call + " to the pilot of " + QUEUES.get(queue);
+                case CALLER_DISCONNECTED -> kind + " call" + call + " TermType " + ivrHold;
                 case TICK, MOVE -> kind + " +" + advanceMs + "ms";
                 default -> kind + " call" + call;
             };
@@ -111,6 +115,8 @@ class QueueRanksTest {
                 Tuple.of(3, Arbitraries.just(Kind.AVAILABLE)), Tuple.of(1, Arbitraries.just(Kind.UNAVAILABLE)),
                 Tuple.of(1, Arbitraries.just(Kind.LOGOUT)), Tuple.of(2, Arbitraries.just(Kind.ANSWERED)),
                 Tuple.of(1, Arbitraries.just(Kind.NO_ANSWER)), Tuple.of(2, Arbitraries.just(Kind.ARRIVED)),
+                Tuple.of(1, Arbitraries.just(Kind.TRANSFER)), Tuple.of(1, Arbitraries.just(Kind.DISCONNECT)),
+                Tuple.of(1, Arbitraries.just(Kind.CALLER_DISCONNECTED)),
                 Tuple.of(4, Arbitraries.just(Kind.TICK)), Tuple.of(3, Arbitraries.just(Kind.MOVE)));
         // Few priorities, so that ties are common; Support's calls age up to 100.
         Arbitrary<Integer> priority = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(1, 5, 99, 100)),
@@ -259,6 +265,9 @@ class QueueRanksTest {
                 case ANSWERED -> center.answered(callId);
                 case NO_ANSWER -> center.noAnswer(callId);
                 case ARRIVED -> center.arrived(CONFIG.queue(q).orElseThrow().pilot(), null, callId);
+                case TRANSFER -> center.transfer(sessionOf.get(callId), callId, CONFIG.queue(q).orElseThrow().pilot());
+                case DISCONNECT -> center.disconnect(sessionOf.get(callId), callId);
+                case CALLER_DISCONNECTED -> center.callerDisconnected(sessionOf.get(callId), callId, s.ivrHold());
                 case TICK, MOVE -> {
                     clock.advance(Duration.ofMillis(s.advanceMs()));
                     center.runTimers();
