@@ -132,29 +132,37 @@ public final class QueueRanks {
         }
     }
 
+    /** The most rows one statement writes (4 parameters each, far below the drivers' limits on parameters). */
+    static final int ROWS_PER_STATEMENT = 1_000;
+
     /**
-     * Writes the moves in one statement, the rows in key order: PostgreSQL's {@code INSERT … ON CONFLICT DO
-     * UPDATE}, H2's {@code MERGE … USING} (H2 in PostgreSQL mode has no {@code DO UPDATE}). Nodes whose
-     * moves cancel out are not written.
+     * Writes the moves in one statement (more only past {@link #ROWS_PER_STATEMENT} rows: the aging of a long
+     * queue), the rows in key order: PostgreSQL's {@code INSERT … ON CONFLICT DO UPDATE}, H2's {@code MERGE …
+     * USING} (H2 in PostgreSQL mode has no {@code DO UPDATE}). Nodes whose moves cancel out are not written.
      */
     void write(Tx tx, Moves moves) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        StringJoiner rows = new StringJoiner(", ");
+        List<Object[]> rows = new ArrayList<>();
         moves.deltas.forEach((queue, trees) -> trees.forEach((ordering, nodes) -> nodes.forEach((node, delta) -> {
-            if (delta == 0) return;
-            rows.add(params.isEmpty() && !postgres
+            if (delta != 0) rows.add(new Object[] {queue, ordering, node, delta});
+        })));
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            write(tx, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    private void write(Tx tx, List<Object[]> rows) throws SQLException {
+        List<Object> params = new ArrayList<>(rows.size() * 4);
+        StringJoiner values = new StringJoiner(", ");
+        for (Object[] row : rows) {
+            values.add(params.isEmpty() && !postgres
                     ? "(CAST(? AS VARCHAR(32)), CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"
                     : "(?, ?, ?, ?)");
-            params.add(queue);
-            params.add(ordering);
-            params.add(node);
-            params.add(delta);
-        })));
-        if (params.isEmpty()) return;
+            params.addAll(List.of(row));
+        }
         String sql = postgres
-                ? "INSERT INTO queue_rank (queue_name, ordering, node, waiting) VALUES " + rows
+                ? "INSERT INTO queue_rank (queue_name, ordering, node, waiting) VALUES " + values
                         + " ON CONFLICT (queue_name, ordering, node) DO UPDATE SET waiting = queue_rank.waiting + EXCLUDED.waiting"
-                : "MERGE INTO queue_rank r USING (VALUES " + rows + ") AS v(queue_name, ordering, node, delta)"
+                : "MERGE INTO queue_rank r USING (VALUES " + values + ") AS v(queue_name, ordering, node, delta)"
                         + " ON r.queue_name = v.queue_name AND r.ordering = v.ordering AND r.node = v.node"
                         + " WHEN MATCHED THEN UPDATE SET waiting = r.waiting + v.delta"
                         + " WHEN NOT MATCHED THEN INSERT (queue_name, ordering, node, waiting)"
