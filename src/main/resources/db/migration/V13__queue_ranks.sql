@@ -9,10 +9,13 @@ CREATE TABLE queue_rank (
     ordering   SMALLINT    NOT NULL,
     node       BIGINT      NOT NULL,
     waiting    BIGINT      NOT NULL,
-    PRIMARY KEY (queue_name, ordering, node)
+    -- node first: a prefix is "node IN (…) AND queue_name = ? AND ordering = ?", and H2 looks an IN list up in
+    -- an index only on the index's first column (otherwise it reads every node of the queue).
+    PRIMARY KEY (node, queue_name, ordering)
 );
 
--- The waiting calls of a queue in the order they were queued: the oldest of them, and those of one second.
+-- The waiting calls of a queue in the order they were queued: the oldest of them (the first entry), and those
+-- of one second (a range).
 CREATE INDEX ivr_call_queue_arrival ON ivr_call (queue_name, status, queued_ms, call_id);
 
 -- The calls already waiting when the database is upgraded. A call counts in the node c * 2^L of each level L

@@ -116,15 +116,19 @@ public final class Calls {
     public Waiting waiting(Tx tx, String queue, long before) throws SQLException {
         long second = QueueRanks.second(before);
         String live = " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE";
+        // The oldest: written so that H2 too takes the first entry of ivr_call_queue_arrival ("index sorted"),
+        // where a bare ORDER BY queued_ms had it sort the queue's calls read through ivr_call_queue.
         return Sql.one(tx.c(), "SELECT " + QueueRanks.totalSql() + ", (SELECT queued_ms" + live
-                        + " ORDER BY queued_ms LIMIT 1), " + QueueRanks.prefixSql(QueueRanks.ARRIVAL, second)
+                        + " AND queued_ms >= ? ORDER BY queue_name, status, queued_ms LIMIT 1), "
+                        + QueueRanks.prefixSql(QueueRanks.ARRIVAL, second)
                         + " + (SELECT COUNT(*)" + live + " AND queued_ms >= ? AND queued_ms < ?)",
                 rs -> {
                     long oldest = rs.getLong(2);
                     Long first = rs.wasNull() ? null : oldest;
                     return new Waiting(rs.getInt(1), first, rs.getInt(3));
                 },
-                queue, queue, QUEUED, queue, queue, QUEUED, QueueRanks.secondStartMs(second), before).orElseThrow();
+                queue, queue, QUEUED, Long.MIN_VALUE, queue, queue, QUEUED, QueueRanks.secondStartMs(second), before)
+                .orElseThrow();
     }
 
     public List<CallRow> queuedIn(Tx tx, String queue) throws SQLException {
