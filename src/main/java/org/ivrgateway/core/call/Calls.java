@@ -114,21 +114,28 @@ public final class Calls {
      * the arrival tree, and the calls of {@code before}'s second read through that index.
      */
     public Waiting waiting(Tx tx, String queue, long before) throws SQLException {
+        Query q = waitingQuery(queue, before);
+        return Sql.one(tx.c(), q.sql(), rs -> {
+            long oldest = rs.getLong(2);
+            Long first = rs.wasNull() ? null : oldest;
+            return new Waiting(rs.getInt(1), first, rs.getInt(3));
+        }, q.params()).orElseThrow();
+    }
+
+    /** One statement and its parameters (the reads of the queue ranks; QueueRanksPlanTest explains them). */
+    record Query(String sql, Object... params) {
+    }
+
+    static Query waitingQuery(String queue, long before) {
         long second = QueueRanks.second(before);
         String live = " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE";
         // The oldest: written so that H2 too takes the first entry of ivr_call_queue_arrival ("index sorted"),
         // where a bare ORDER BY queued_ms had it sort the queue's calls read through ivr_call_queue.
-        return Sql.one(tx.c(), "SELECT " + QueueRanks.totalSql() + ", (SELECT queued_ms" + live
-                        + " AND queued_ms >= ? ORDER BY queue_name, status, queued_ms LIMIT 1), "
-                        + QueueRanks.prefixSql(QueueRanks.ARRIVAL, second)
-                        + " + (SELECT COUNT(*)" + live + " AND queued_ms >= ? AND queued_ms < ?)",
-                rs -> {
-                    long oldest = rs.getLong(2);
-                    Long first = rs.wasNull() ? null : oldest;
-                    return new Waiting(rs.getInt(1), first, rs.getInt(3));
-                },
-                queue, queue, QUEUED, Long.MIN_VALUE, queue, queue, QUEUED, QueueRanks.secondStartMs(second), before)
-                .orElseThrow();
+        return new Query("SELECT " + QueueRanks.totalSql() + ", (SELECT queued_ms" + live
+                + " AND queued_ms >= ? ORDER BY queue_name, status, queued_ms LIMIT 1), "
+                + QueueRanks.prefixSql(QueueRanks.ARRIVAL, second)
+                + " + (SELECT COUNT(*)" + live + " AND queued_ms >= ? AND queued_ms < ?)",
+                queue, queue, QUEUED, Long.MIN_VALUE, queue, queue, QUEUED, QueueRanks.secondStartMs(second), before);
     }
 
     public List<CallRow> queuedIn(Tx tx, String queue) throws SQLException {
@@ -145,12 +152,17 @@ public final class Calls {
      */
     public int position(Tx tx, CallRow call) throws SQLException {
         if (!call.isQueued()) return 0;
+        Query q = positionQuery(call);
+        return 1 + (int) Sql.count(tx.c(), q.sql(), q.params());
+    }
+
+    static Query positionQuery(CallRow call) {
         long index = QueueRanks.orderIndex(call.priority(), call.queuedMs());
         long secondStart = QueueRanks.secondStartMs(QueueRanks.second(call.queuedMs()));
         String queued = "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE AND ";
-        return 1 + (int) Sql.count(tx.c(), "SELECT " + QueueRanks.prefixSql(QueueRanks.QUEUE_ORDER, index - 1)
-                        + " + (" + queued + "priority = ? AND queued_ms >= ? AND queued_ms < ?) + (" + queued
-                        + "priority = ? AND queued_ms = ? AND call_id < ?)",
+        return new Query("SELECT " + QueueRanks.prefixSql(QueueRanks.QUEUE_ORDER, index - 1)
+                + " + (" + queued + "priority = ? AND queued_ms >= ? AND queued_ms < ?) + (" + queued
+                + "priority = ? AND queued_ms = ? AND call_id < ?)",
                 call.queue(), call.queue(), QUEUED, call.priority(), secondStart, call.queuedMs(),
                 call.queue(), QUEUED, call.priority(), call.queuedMs(), call.callId());
     }
