@@ -63,7 +63,16 @@ public final class WaitLateness implements Callable<Integer> {
      * to read every answer (first to last answer): a lateness that comes from sending shows in the first, one
      * that comes from answering 2,000 waits at once in the second.
      */
-    record Figures(long[] lateMillis, Map<String, Integer> otherAnswers, long sendSpreadMillis, long answerSpreadMillis) {
+    record Figures(long[] lateMillis, Map<String, Integer> otherAnswers, long sendSpreadMillis, long answerSpreadMillis,
+                   long serverCpuNanos) {
+        Figures(long[] lateMillis, Map<String, Integer> otherAnswers, long sendSpreadMillis, long answerSpreadMillis) {
+            this(lateMillis, otherAnswers, sendSpreadMillis, answerSpreadMillis, -1);
+        }
+
+        Figures withServerCpu(long nanos) {
+            return new Figures(lateMillis, otherAnswers, sendSpreadMillis, answerSpreadMillis, nanos);
+        }
+
         long at(double quantile) {
             return lateMillis[Math.min(lateMillis.length - 1, (int) (lateMillis.length * quantile))];
         }
@@ -73,7 +82,8 @@ public final class WaitLateness implements Callable<Integer> {
                     "late by min %d ms, p50 %d ms, p99 %d ms, max %d ms; sent over %d ms, answered over %d ms;"
                             + " answers other than -701: %s",
                     lateMillis[0], at(0.5), at(0.99), lateMillis[lateMillis.length - 1], sendSpreadMillis,
-                    answerSpreadMillis, otherAnswers.isEmpty() ? "none" : otherAnswers);
+                    answerSpreadMillis, otherAnswers.isEmpty() ? "none" : otherAnswers)
+                    + (serverCpuNanos < 0 ? "" : String.format("; CPU of the round: server %.2f s", serverCpuNanos / 1e9));
         }
     }
 
@@ -136,7 +146,7 @@ public final class WaitLateness implements Callable<Integer> {
      * baseline server, which holds each request for its {@code HoldMillis} from its arrival and answers a
      * fixed -701 document — the HTTP part of the cost alone, on the same machine, with the same generator.
      */
-    private static Figures bareJetty(ServerSide server, List<String[]> calls, int timeout) throws Exception {
+    private static Figures bareJetty(ForkedServer server, List<String[]> calls, int timeout) throws Exception {
         String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vxml version=\"2.1\" xmlns=\"http://www.w3.org/2001/vxml\">"
                 + "<form id=\"result\"><var name=\"ReturnCode\" expr=\"-701\"/><block><return namelist=\"ReturnCode\"/>"
                 + "</block></form></vxml>\n";
@@ -144,7 +154,9 @@ public final class WaitLateness implements Callable<Integer> {
         HttpPool http = new HttpPool(base, calls.size() + 64, timeout + 120_000);
         try {
             waitAll(http, calls, Math.min(timeout, 1_000), StaticDocumentServer.HOLD_MILLIS);
-            return waitAll(http, calls, timeout, StaticDocumentServer.HOLD_MILLIS);
+            long cpu = ProcessCpu.tree(server.pid());
+            Figures f = waitAll(http, calls, timeout, StaticDocumentServer.HOLD_MILLIS);
+            return f.withServerCpu(ProcessCpu.tree(server.pid()) - cpu);
         } finally {
             http.close();
             server.stopBaseline();

@@ -18,7 +18,8 @@ import org.eclipse.jetty.util.Callback;
  * are refused with 405 (a TRACE would echo the request's headers, cookies included, back to a script);
  * {@code /health} runs on a few platform threads of its own, so that requests whose work is CPU-bound and
  * holds every carrier of the virtual threads cannot make the load balancer take the node out; every other
- * request runs on a virtual thread, as it may block (a QueryCallStatus waits for seconds).
+ * request runs on a virtual thread, as it may block (a QueryCallStatus waits for seconds), except a new
+ * call while the node is saturated, which {@link NewCallAdmission} answers at once.
  * See docs/RELIABILITY.md.
  */
 final class EdgeHandler extends Handler.Wrapper {
@@ -28,13 +29,15 @@ final class EdgeHandler extends Handler.Wrapper {
 
     private final Executor requests;
     private final HeaderDeadline headers;
+    private final NewCallAdmission admission;
     private final ExecutorService health = new ThreadPoolExecutor(HEALTH_THREADS, HEALTH_THREADS, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(HEALTH_QUEUE), Thread.ofPlatform().daemon().name("health-", 0).factory());
 
-    EdgeHandler(Handler handler, Executor requests, HeaderDeadline headers) {
+    EdgeHandler(Handler handler, Executor requests, HeaderDeadline headers, NewCallAdmission admission) {
         super(handler);
         this.requests = requests;
         this.headers = headers;
+        this.admission = admission;
     }
 
     @Override
@@ -53,8 +56,17 @@ final class EdgeHandler extends Handler.Wrapper {
             return true;
         }
         boolean isHealth = "/health".equals(Request.getPathInContext(request));
+        if (!isHealth && admission.refused(request, response, done)) return true;
         try {
-            (isHealth ? health : requests).execute(() -> run(request, response, done));
+            if (isHealth) {
+                health.execute(() -> run(request, response, done));
+            } else {
+                admission.handedOver();
+                requests.execute(() -> {
+                    admission.ran(request.getBeginNanoTime());
+                    run(request, response, done);
+                });
+            }
         } catch (RejectedExecutionException e) {
             Response.writeError(request, response, done, HttpStatus.SERVICE_UNAVAILABLE_503);
         }

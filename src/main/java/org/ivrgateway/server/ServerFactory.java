@@ -127,15 +127,17 @@ public final class ServerFactory {
         context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
         Console.install(context, center, center, center, ConfigurationViews.of(config), access, clock);
         String templates = config.gateway().templates();
-        Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates), registry)
-                .install(context);
+        Gateway gateway = Gateway.create(new MeteredIvrApi(center, registry), templates == null ? null : Path.of(templates),
+                registry);
+        gateway.install(context);
         context.addServlet(new ServletHolder("samples", new SamplesResource()), "/samples/*");
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new EdgeHandler(new GracefulHandler(context), virtual, headers));
+        NewCallAdmission admission = NewCallAdmission.of(config.gateway().newCallDelayMillis(), gateway, registry);
+        server.setHandler(new EdgeHandler(new GracefulHandler(context), virtual, headers, admission));
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         return server;
     }

@@ -27,12 +27,15 @@ import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.store.TestDatabase;
 import org.ivrgateway.store.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What a client cannot do to a node (docs/RELIABILITY.md): TRACE is refused everywhere, slow clients that
  * trickle their headers are closed while /health keeps answering, and CPU-bound work on every carrier of the
- * virtual threads does not stop /health.
+ * virtual threads does not stop /health. Isolated: while that work holds every carrier of the JVM, another
+ * test's server would refuse its new calls (docs/RELIABILITY.md, "Admission control").
  */
+@Isolated
 class EdgeTest {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -293,6 +293,21 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("database.newCallQueueMillis"), e.getMessage());
     }
 
+    @Test
+    void theEdgesNewCallDelayIsReadAndChecked() {
+        assertEquals(50, ConfigLoader.parse("center.yaml", String.join("\n", VALID)).gateway().newCallDelayMillis());
+        List<String> withKey = new java.util.ArrayList<>(VALID);
+        int at = VALID.indexOf("gateway:") + 1;
+        withKey.add(at, "  newCallDelayMillis: 0");
+        assertEquals(0, ConfigLoader.parse("center.yaml", String.join("\n", withKey)).gateway().newCallDelayMillis());
+        for (String bad : List.of("-1", "10001")) {
+            withKey.set(at, "  newCallDelayMillis: " + bad);
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.parse("center.yaml", String.join("\n", withKey)));
+            assertTrue(e.getMessage().contains("gateway.newCallDelayMillis"), e.getMessage());
+        }
+    }
+
     /** Replaces one line of the valid file; the message must name that line, the key and the problem. */
     private static void assertRefused(String line, String replacement, String key, String problem) {
         String message = fails(line, replacement).getMessage();
