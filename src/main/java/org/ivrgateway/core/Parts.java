@@ -32,7 +32,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
              Registrations registrations) {
 
     static Parts build(CenterConfig config, Store store, Signals signals) {
-        Calls calls = new Calls();
+        Calls calls = new Calls(store.database().isPostgres());
         Agents agents = new Agents();
         Visits visits = new Visits(config);
         SwitchEvents events = new SwitchEvents();
@@ -41,7 +41,7 @@ record Parts(CenterConfig config, Store store, Signals signals, Sessions session
         return new Parts(config, store, signals, new Sessions(config.gateway().sessionIdleSeconds()), calls,
                 new ContactData(), agents, new Desk(config, agents), visits, events,
                 new Router(config, calls, agents, visits, events, transit, registrations),
-                new Statistics(config, agents), transit, new Callbacks(config, store.clock()),
+                new Statistics(config, agents, calls), transit, new Callbacks(config, store.clock()),
                 new RoutingRules(config, store.clock()), registrations);
     }
 }

@@ -80,7 +80,7 @@ final class QueueFunctions {
         checkUnit(call, q);
         AniDnis numbers = AniDnis.of(r.args().string(Param.ANIDNIS), call);
         int priority = r.args().integer(Param.INITIAL_PRIORITY);
-        int estimate = statistics.enqueueEstimate(tx, q, priority, call.callId(), agentId);
+        int estimate = statistics.enqueueEstimate(tx, q, priority, call, agentId);
         router.enqueue(tx, call, new Placement(q, priority, r.args().string(Param.DESCRIPTION),
                 r.args().integer(Param.IVR_HOLD) == 1, agentId, agentWaitTime, numbers.ani(), numbers.dnis()));
         int waiting = calls.countQueuedIn(tx, q.name());

@@ -87,6 +87,10 @@ final class Sweeper {
         ChangeFeed.stopAndWait(t);
     }
 
+    /** How often the counts of the queue ranks that hold nothing are removed (core.call.QueueRanks). */
+    private static final long RANK_PURGE_MS = 60_000L;
+    private long nextRankPurgeMs;
+
     /** Fires every due timer now, and wakes the waiters of the calls it changed. */
     void runTimers() {
         store.routing(tx -> {
@@ -95,6 +99,10 @@ final class Sweeper {
             sessions.expire(tx);
             transit.expire(tx.c(), tx.instant());
             closeLostCalls(tx);
+            if (tx.now() >= nextRankPurgeMs || tx.now() < nextRankPurgeMs - RANK_PURGE_MS) {
+                calls.purgeRanks(tx); // under the routing lock, like every write of those counts
+                nextRankPurgeMs = tx.now() + RANK_PURGE_MS;
+            }
             return null;
         });
         store.transaction(tx -> {

@@ -28,6 +28,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class CoreInvariantsInJupiterTest {
     @Test
     void theCoreInvariantsHoldOnBothDatabases() {
+        runJqwik(CoreInvariantsTest.class, 2);
+    }
+
+    /**
+     * Runs the jqwik properties of {@code properties} on jqwik's engine and fails with jqwik's report when one
+     * fails; {@code expected} is how many properties the class has. Also used by {@link QueueRanksInJupiterTest}.
+     */
+    static void runJqwik(Class<?> properties, int expected) {
         // No listener of the service loader (testing/Timeline writes the suite's timeline, not this run's).
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
@@ -39,13 +47,13 @@ class CoreInvariantsInJupiterTest {
             }
         };
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(CoreInvariantsTest.class))
+                .selectors(DiscoverySelectors.selectClass(properties))
                 .filters(EngineFilter.includeEngines("jqwik"))
                 .build(), summary, reports);
         TestExecutionSummary s = summary.getSummary();
         StringWriter failures = new StringWriter();
         s.printFailuresTo(new PrintWriter(failures), 60);
-        assertEquals(2, s.getTestsFoundCount(), "the two properties of CoreInvariantsTest");
+        assertEquals(expected, s.getTestsFoundCount(), "the properties of " + properties.getSimpleName());
         assertEquals(0, s.getTotalFailureCount(), failures::toString);
     }
 }

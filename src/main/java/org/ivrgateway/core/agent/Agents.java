@@ -2,7 +2,10 @@ package org.ivrgateway.core.agent;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.core.internal.Sql;
@@ -21,6 +24,19 @@ public final class Agents {
 
     public List<AgentRow> all(Tx tx) throws SQLException {
         return Sql.list(tx.c(), "SELECT * FROM agent_state ORDER BY agent_id", Agents::map);
+    }
+
+    /**
+     * The stored states of these agents (those with no row are logged off), read through the primary key: the
+     * agents of one queue, not every agent (docs/STATISTICS.md, "Cost").
+     */
+    public Map<String, AgentStatus> statuses(Tx tx, List<String> agentIds) throws SQLException {
+        Map<String, AgentStatus> out = new HashMap<>();
+        if (agentIds.isEmpty()) return out;
+        String marks = String.join(", ", Collections.nCopies(agentIds.size(), "?"));
+        Sql.list(tx.c(), "SELECT agent_id, status FROM agent_state WHERE agent_id IN (" + marks + ")",
+                rs -> out.put(rs.getString(1), AgentStatus.of(rs.getInt(2))), agentIds.toArray());
+        return out;
     }
 
     /** Available agents, longest idle first. */

@@ -15,7 +15,10 @@ import org.ivrgateway.core.internal.Tx;
 /**
  * The calls table. Every change is a named transition ({@link #queue}, {@link #assign}, {@link #requeue},
  * {@link #overflow}, …); each bumps the call's version from the change sequence (how other nodes notice
- * it) and marks the call changed in the transaction (how this node's waiters are woken).
+ * it) and marks the call changed in the transaction (how this node's waiters are woken). The transitions
+ * that put a call in a queue, take it out or change its priority are given the call as this transaction
+ * read it, and move its count in {@link QueueRanks} in the same transaction: those counts are the one
+ * source of PositionInQueue and of the counts of waiting calls (docs/STATISTICS.md, "Cost").
  */
 public final class Calls {
     /**
@@ -25,6 +28,13 @@ public final class Calls {
     public static final String QUEUE_ORDER = " ORDER BY priority DESC, queued_ms, call_id";
 
     private static final int QUEUED = CallStatus.QUEUED.code();
+
+    private final QueueRanks ranks;
+
+    /** {@code postgres}: the dialect of {@link QueueRanks}'s one upsert. */
+    public Calls(boolean postgres) {
+        this.ranks = new QueueRanks(postgres);
+    }
 
     /**
      * A new call: a CallID unique across nodes, at {@code device} (null for none), idle. Visits counts the
@@ -77,9 +87,55 @@ public final class Calls {
                 Calls::map, QUEUED, limit);
     }
 
+    /** The calls waiting in {@code queue}: one row of {@link QueueRanks}. */
     public int countQueuedIn(Tx tx, String queue) throws SQLException {
-        return (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
-                queue, QUEUED);
+        return (int) Sql.count(tx.c(), "SELECT " + QueueRanks.totalSql(), queue);
+    }
+
+    /**
+     * The calls waiting in {@code queue} with a priority of {@code priority} or more, but {@code call} itself
+     * (Enqueue's calls ahead, counted before the call is placed): a prefix of {@link QueueRanks}.
+     */
+    public int countQueuedFrom(Tx tx, String queue, int priority, CallRow call) throws SQLException {
+        long n = Sql.count(tx.c(), "SELECT " + QueueRanks.prefixSql(QueueRanks.QUEUE_ORDER,
+                QueueRanks.lastIndexOfPriority(priority)), queue);
+        boolean itself = call.isQueued() && queue.equals(call.queue()) && call.priority() >= priority;
+        return (int) n - (itself ? 1 : 0);
+    }
+
+    /** What QueryQueueStatistics reads of the waiting calls: how many, the oldest, those queued before a time. */
+    public record Waiting(int calls, Long oldestQueuedMs, int queuedBefore) {
+    }
+
+    /**
+     * The calls waiting in {@code queue}, the instant the longest-waiting of them was queued, and how many were
+     * queued before {@code before} — in one statement reading a bounded number of rows: the root of the
+     * queue-order tree; the first entry of the index ivr_call_queue_arrival (V13__queue_ranks.sql); a prefix of
+     * the arrival tree, and the calls of {@code before}'s second read through that index.
+     */
+    public Waiting waiting(Tx tx, String queue, long before) throws SQLException {
+        Query q = waitingQuery(queue, before);
+        return Sql.one(tx.c(), q.sql(), rs -> {
+            long oldest = rs.getLong(2);
+            Long first = rs.wasNull() ? null : oldest;
+            return new Waiting(rs.getInt(1), first, rs.getInt(3));
+        }, q.params()).orElseThrow();
+    }
+
+    /** One statement and its parameters (the reads of the queue ranks; QueueRanksPlanTest explains them). */
+    record Query(String sql, Object... params) {
+    }
+
+    static Query waitingQuery(String queue, long before) {
+        long second = QueueRanks.second(before);
+        String live = " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE";
+        // The oldest: written so that H2 too takes the first entry of ivr_call_queue_arrival ("index sorted"),
+        // where a bare ORDER BY queued_ms had it sort the queue's calls read through ivr_call_queue.
+        return new Query("SELECT " + QueueRanks.totalSql() + ", (SELECT queued_ms" + live
+                + " AND queued_ms >= ? ORDER BY queue_name, status, queued_ms LIMIT 1), "
+                + QueueRanks.prefixSql(QueueRanks.ARRIVAL, second)
+                + " + (SELECT COUNT(*)" + live + " AND queued_ms >= ? AND queued_ms < ?)",
+                queue, queue, QUEUED, Long.MIN_VALUE, queue, queue, QUEUED, QueueRanks.secondStartMs(second), before);
     }
 
     public List<CallRow> queuedIn(Tx tx, String queue) throws SQLException {
@@ -89,18 +145,25 @@ public final class Calls {
 
     /**
      * The call's place in its queue, 1 for the head: the calls ahead of it in {@link #QUEUE_ORDER}, plus one.
-     * The calls ahead are three ranges of the index ivr_call_queue_order (V12__running_sums.sql) — higher
-     * priority; the same priority and earlier; the same priority and instant and a smaller CallID — so the
-     * count reads the calls ahead only, never those behind (docs/STATISTICS.md, "Cost"). "Higher" is written
-     * {@code priority >= p + 1}: H2 seeks a strict {@code >} to the first equal key and skips the equal ones,
-     * which would read every call of the same priority.
+     * Those of a higher priority or of the same priority and an earlier second are a prefix of the queue-order
+     * tree of {@link QueueRanks}; those of the same priority and second that are ahead of it (earlier, or the
+     * same instant and a smaller CallID) are two ranges of the index ivr_call_queue_order within that second
+     * (V12__running_sums.sql): one statement, whatever the length of the queue (docs/STATISTICS.md, "Cost").
      */
     public int position(Tx tx, CallRow call) throws SQLException {
         if (!call.isQueued()) return 0;
+        Query q = positionQuery(call);
+        return 1 + (int) Sql.count(tx.c(), q.sql(), q.params());
+    }
+
+    static Query positionQuery(CallRow call) {
+        long index = QueueRanks.orderIndex(call.priority(), call.queuedMs());
+        long secondStart = QueueRanks.secondStartMs(QueueRanks.second(call.queuedMs()));
         String queued = "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE AND ";
-        return 1 + (int) Sql.count(tx.c(), "SELECT (" + queued + "priority >= ?) + (" + queued
-                        + "priority = ? AND queued_ms < ?) + (" + queued + "priority = ? AND queued_ms = ? AND call_id < ?)",
-                call.queue(), QUEUED, call.priority() + 1, call.queue(), QUEUED, call.priority(), call.queuedMs(),
+        return new Query("SELECT " + QueueRanks.prefixSql(QueueRanks.QUEUE_ORDER, index - 1)
+                + " + (" + queued + "priority = ? AND queued_ms >= ? AND queued_ms < ?) + (" + queued
+                + "priority = ? AND queued_ms = ? AND call_id < ?)",
+                call.queue(), call.queue(), QUEUED, call.priority(), secondStart, call.queuedMs(),
                 call.queue(), QUEUED, call.priority(), call.queuedMs(), call.callId());
     }
 
@@ -169,6 +232,7 @@ public final class Calls {
      */
     public void returnToDevice(Tx tx, CallRow call, String device) throws SQLException {
         if (call.answeredMs() != null) {
+            leave(tx, call);
             set(tx, call.callId(), "device = ?, visits = ?, fmnq = FALSE, in_center = FALSE, status = ?,"
                     + " extension = NULL, agent_id = NULL, answered_ms = NULL", device, call.visits() + 1,
                     CallStatus.IDLE.code());
@@ -178,10 +242,15 @@ public final class Calls {
         }
     }
 
-    /** Into a queue: a new stay, priority {@code priority} (also its base for aging), transferable again. */
-    public void queue(Tx tx, String callId, String queue, int priority, String description, boolean ivrHold,
+    /**
+     * Into a queue: a new stay, priority {@code priority} (also its base for aging), transferable again. A call
+     * already waiting (in this queue or another) leaves its place for the new one.
+     */
+    public void queue(Tx tx, CallRow call, String queue, int priority, String description, boolean ivrHold,
                       Long overflowAt, String reservedAgent, Long reservedUntil) throws SQLException {
-        set(tx, callId, "status = ?, extension = NULL, queue_name = ?, priority = ?, base_priority = ?,"
+        ranks.write(tx, new QueueRanks.Moves().leave(QueueRanks.Place.of(call))
+                .enter(new QueueRanks.Place(queue, priority, tx.now())));
+        set(tx, call.callId(), "status = ?, extension = NULL, queue_name = ?, priority = ?, base_priority = ?,"
                         + " description = ?, ivr_hold = ?, queued_ms = ?, overflow_ms = ?, reserved_agent = ?,"
                         + " reserved_until_ms = ?, agent_id = NULL, ring_until_ms = NULL, answered_ms = NULL,"
                         + " transferable = TRUE",
@@ -190,27 +259,37 @@ public final class Calls {
     }
 
     /** Handed to an agent: status 2 with the agent's extension, ringing until {@code ringUntil} (null: no limit). */
-    public void assign(Tx tx, String callId, String extension, String agentId, Long ringUntil) throws SQLException {
-        set(tx, callId, "status = ?, extension = ?, agent_id = ?, reserved_agent = NULL, reserved_until_ms = NULL,"
+    public void assign(Tx tx, CallRow call, String extension, String agentId, Long ringUntil) throws SQLException {
+        leave(tx, call);
+        set(tx, call.callId(), "status = ?, extension = ?, agent_id = ?, reserved_agent = NULL, reserved_until_ms = NULL,"
                         + " overflow_ms = NULL, ring_until_ms = ?, answered_ms = NULL",
                 CallStatus.WAITING.code(), extension, agentId, ringUntil);
     }
 
-    /** Back to its queue from an agent who did not answer, at the place its entry time gives it. */
-    public void requeue(Tx tx, String callId, Long overflowAt) throws SQLException {
-        set(tx, callId, "status = ?, extension = NULL, agent_id = NULL, ring_until_ms = NULL, answered_ms = NULL,"
+    /**
+     * Back to its queue from an agent who did not answer, at the place its entry time gives it (and the
+     * priority it had when it was handed out: priorities age only while a call waits).
+     */
+    public void requeue(Tx tx, CallRow call, Long overflowAt) throws SQLException {
+        if (!call.isQueued()) {
+            ranks.write(tx, new QueueRanks.Moves().enter(new QueueRanks.Place(call.queue(), call.priority(),
+                    call.queuedMs())));
+        }
+        set(tx, call.callId(), "status = ?, extension = NULL, agent_id = NULL, ring_until_ms = NULL, answered_ms = NULL,"
                 + " overflow_ms = ?", QUEUED, overflowAt);
     }
 
     /** Waited past the overflow time: status 3 with the overflow destination. */
-    public void overflow(Tx tx, String callId, String destination) throws SQLException {
-        set(tx, callId, "status = ?, extension = ?, overflow_ms = NULL, reserved_agent = NULL,"
+    public void overflow(Tx tx, CallRow call, String destination) throws SQLException {
+        leave(tx, call);
+        set(tx, call.callId(), "status = ?, extension = ?, overflow_ms = NULL, reserved_agent = NULL,"
                 + " reserved_until_ms = NULL", CallStatus.NO_ANSWER.code(), destination);
     }
 
     /** Out of its queue (or back from the agent it was handed to): status 0. */
-    public void dequeue(Tx tx, String callId) throws SQLException {
-        set(tx, callId, "status = ?, extension = NULL, overflow_ms = NULL, reserved_agent = NULL,"
+    public void dequeue(Tx tx, CallRow call) throws SQLException {
+        leave(tx, call);
+        set(tx, call.callId(), "status = ?, extension = NULL, overflow_ms = NULL, reserved_agent = NULL,"
                 + " reserved_until_ms = NULL, agent_id = NULL, ring_until_ms = NULL", CallStatus.IDLE.code());
     }
 
@@ -240,8 +319,9 @@ public final class Calls {
     }
 
     /** The call ended wherever it was: status 5, no timer runs. */
-    public void end(Tx tx, String callId) throws SQLException {
-        set(tx, callId, "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
+    public void end(Tx tx, CallRow call) throws SQLException {
+        leave(tx, call);
+        set(tx, call.callId(), "ended = TRUE, ended_ms = ?, status = ?, device = NULL, overflow_ms = NULL,"
                 + " reserved_until_ms = NULL, ring_until_ms = NULL", tx.now(), CallStatus.DISCONNECT.code());
     }
 
@@ -263,12 +343,27 @@ public final class Calls {
      */
     public void agePriorities(Tx tx, String queue, long everyMs, int max) throws SQLException {
         List<CallRow> waiting = queuedIn(tx, queue);
+        QueueRanks.Moves moves = new QueueRanks.Moves();
         for (CallRow c : waiting) {
             int base = c.basePriority() == null ? c.priority() : c.basePriority();
             long steps = Math.max(0, (tx.now() - c.queuedMs()) / everyMs);
             int aged = (int) Math.min(max, base + steps);
-            if (aged > c.priority()) set(tx, c.callId(), "priority = ?", aged);
+            if (aged > c.priority()) {
+                moves.reprioritize(queue, c.priority(), aged, c.queuedMs());
+                set(tx, c.callId(), "priority = ?", aged);
+            }
         }
+        ranks.write(tx, moves); // the moves of every aged call in one statement
+    }
+
+    /** Removes the counts of {@link QueueRanks} that hold nothing any more; in a routing transaction. */
+    public void purgeRanks(Tx tx) throws SQLException {
+        ranks.purge(tx);
+    }
+
+    /** A transition that takes the call out of its queue, if it waits in one. */
+    private void leave(Tx tx, CallRow call) throws SQLException {
+        if (call.isQueued()) ranks.write(tx, new QueueRanks.Moves().leave(QueueRanks.Place.of(call)));
     }
 
     /** Stored versions of these calls, for the watcher of other nodes' changes. */

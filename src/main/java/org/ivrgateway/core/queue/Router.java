@@ -62,7 +62,7 @@ public final class Router {
         visits.close(tx, call.callId(), Visits.REQUEUED, null);
         Long overflowAt = p.queue().overflow() == null ? null : tx.now() + p.queue().overflow().afterSeconds() * 1000L;
         Long reservedUntil = p.agentId() == null ? null : tx.now() + p.agentWaitSeconds() * 1000L;
-        calls.queue(tx, call.callId(), p.queue().name(), p.priority(), p.description(), p.ivrHold(), overflowAt,
+        calls.queue(tx, call, p.queue().name(), p.priority(), p.description(), p.ivrHold(), overflowAt,
                 p.agentId(), reservedUntil);
         visits.open(tx, call.callId(), p.queue().name(), p.ani(), p.dnis());
         dispatch(tx);
@@ -76,7 +76,7 @@ public final class Router {
         refuseIfAnswered(call);
         releaseAssignedAgent(tx, call, outcome);
         visits.close(tx, call.callId(), outcome, null);
-        calls.dequeue(tx, call.callId());
+        calls.dequeue(tx, call);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class Router {
             visits.unanswer(tx, call.callId(), Visits.ABANDONED);
             agents.setState(tx, call.agentId(), AgentStatus.AVAILABLE, null);
         }
-        calls.end(tx, call.callId());
+        calls.end(tx, call);
         transit.releaseIfHeld(tx.c(), call.callId());
         dispatch(tx);
     }
@@ -296,7 +296,7 @@ public final class Router {
         // A callback queue is not in queues[]: its calls ring for the default time.
         int ring = config.queue(call.queue()).map(QueueConfig::ringNoAnswerSeconds)
                 .orElse(QueueConfig.DEFAULT_RING_NO_ANSWER_SECONDS);
-        calls.assign(tx, call.callId(), agent.device(), agent.agentId(), ring == 0 ? null : tx.now() + ring * 1000L);
+        calls.assign(tx, call, agent.device(), agent.agentId(), ring == 0 ? null : tx.now() + ring * 1000L);
         agents.busy(tx, agent.agentId(), call.callId(), AgentStatus.RINGING);
         visits.close(tx, call.callId(), Visits.ANSWERED, agent.agentId());
         if (call.inCenter() || movedByTheCenter(call)) {
@@ -316,7 +316,7 @@ public final class Router {
         Long overflowAt = config.queue(call.queue()).map(QueueConfig::overflow)
                 .map(o -> call.queuedMs() + o.afterSeconds() * 1000L).orElse(null);
         visits.reopen(tx, call.callId());
-        calls.requeue(tx, call.callId(), overflowAt);
+        calls.requeue(tx, call, overflowAt);
         if (call.inCenter()) {
             String pilot = config.queue(call.queue()).map(QueueConfig::pilot).orElse(null);
             events.publish(tx, SwitchEvents.REDIRECT, call.callId(), pilot, RING_NO_ANSWER);
@@ -334,7 +334,7 @@ public final class Router {
     private void overflow(Tx tx, CallRow call) throws SQLException {
         String destination = config.queue(call.queue()).map(QueueConfig::overflow)
                 .map(QueueConfig.Overflow::destination).orElse(null);
-        calls.overflow(tx, call.callId(), destination);
+        calls.overflow(tx, call, destination);
         visits.close(tx, call.callId(), Visits.OVERFLOW, null);
         if (call.inCenter()) events.publish(tx, SwitchEvents.REDIRECT, call.callId(), destination, "overflow");
     }

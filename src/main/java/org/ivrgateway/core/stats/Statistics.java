@@ -3,12 +3,15 @@ package org.ivrgateway.core.stats;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ivrgateway.api.AgentStatus;
 import org.ivrgateway.api.CallStatus;
-import org.ivrgateway.core.agent.AgentRow;
 import org.ivrgateway.core.agent.Agents;
+import org.ivrgateway.core.call.CallRow;
+import org.ivrgateway.core.call.Calls;
 import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.config.CenterConfig;
 import org.ivrgateway.config.QueueConfig;
@@ -30,55 +33,55 @@ public final class Statistics {
 
     private final CenterConfig config;
     private final Agents agents;
+    private final Calls calls;
     private final QueueSums sums;
+    /** The configured agents of each queue, in the configuration's order (the configuration is fixed). */
+    private final Map<String, List<AgentConfig>> agentsByQueue = new ConcurrentHashMap<>();
 
-    public Statistics(CenterConfig config, Agents agents) {
+    public Statistics(CenterConfig config, Agents agents, Calls calls) {
         this.config = config;
         this.agents = agents;
+        this.calls = calls;
         this.sums = new QueueSums(config);
     }
 
     /** Every figure of the queue now (QueryQueueStatistics, the wallboard). */
     public QueueFigures of(Tx tx, QueueConfig queue) throws SQLException {
         long thresholdMs = queue.serviceLevelSeconds() * 1000L;
-        long[] waiting = Sql.one(tx.c(), "SELECT COUNT(*), MIN(queued_ms), SUM(CASE WHEN queued_ms < ? THEN 1 ELSE 0 END)"
-                        + " FROM ivr_call WHERE queue_name = ? AND status = ? AND ended = FALSE",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
-                tx.now() - thresholdMs, queue.name(), CallStatus.QUEUED.code()).orElseThrow();
-        int callsWaiting = (int) waiting[0];
-        int oldest = callsWaiting == 0 ? 0 : (int) ((tx.now() - waiting[1]) / 1000);
+        Calls.Waiting waiting = calls.waiting(tx, queue.name(), tx.now() - thresholdMs);
+        int callsWaiting = waiting.calls();
+        int oldest = callsWaiting == 0 || waiting.oldestQueuedMs() == null ? 0
+                : (int) ((tx.now() - waiting.oldestQueuedMs()) / 1000);
         AgentsOfQueue a = agentsOf(tx, queue);
         WindowSums sums = windowSums(tx, queue);
         int reserved = reservedElsewhere(tx, queue, a, null);
         int estimate = estimate(queue, new Formulas.Load(callsWaiting + reserved, a.available, a.capacity),
                 sums.handled(), sums.handleMs());
         return new QueueFigures(callsWaiting, oldest, estimate, Formulas.averageWaitSeconds(sums),
-                Formulas.serviceLevel(sums, (int) waiting[2]), a.available, a.byStatus);
+                Formulas.serviceLevel(sums, waiting.queuedBefore()), a.available, a.byStatus);
     }
 
     /** The figures routing rules test and QueryRoutingInfo returns: a call entering behind every waiting one. */
     public Live live(Tx tx, QueueConfig queue) throws SQLException {
-        int callsWaiting = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                + " AND ended = FALSE", queue.name(), CallStatus.QUEUED.code());
+        int callsWaiting = calls.countQueuedIn(tx, queue.name());
         AgentsOfQueue a = agentsOf(tx, queue);
         return new Live(callsWaiting, estimate(tx, queue, callsWaiting + reservedElsewhere(tx, queue, a, null), a),
                 a.available);
     }
 
     /**
-     * Enqueue's EstimatedWait for {@code callId} entering {@code queue} now with {@code priority}: the calls ahead
-     * are those of higher or equal priority. With a reserved agent (EnqueueForAgent) who is available, 0.
+     * Enqueue's EstimatedWait for {@code call} entering {@code queue} now with {@code priority}: the calls ahead
+     * are those of higher or equal priority but the call itself. With a reserved agent (EnqueueForAgent) who is
+     * available, 0.
      */
-    public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, String callId, String reservedAgent)
+    public int enqueueEstimate(Tx tx, QueueConfig queue, int priority, CallRow call, String reservedAgent)
             throws SQLException {
         if (reservedAgent != null && agents.find(tx, reservedAgent).filter(r -> r.status() == AgentStatus.AVAILABLE)
                 .isPresent()) {
             return 0;
         }
         AgentsOfQueue a = agentsOf(tx, queue);
-        int ahead = (int) Sql.count(tx.c(), "SELECT COUNT(*) FROM ivr_call WHERE queue_name = ? AND status = ?"
-                + " AND ended = FALSE AND priority >= ? AND call_id <> ?", queue.name(), CallStatus.QUEUED.code(),
-                priority, callId);
+        int ahead = calls.countQueuedFrom(tx, queue.name(), priority, call);
         return estimate(tx, queue, ahead + reservedElsewhere(tx, queue, a, priority), a);
     }
 
@@ -122,16 +125,19 @@ public final class Statistics {
         return n[0];
     }
 
-    /** The queue's agents: their states, how many are available, and their share able to answer. */
+    /**
+     * The queue's agents: their states, how many are available, and their share able to answer. Only the rows of
+     * the queue's agents are read (through the primary key), not every agent's.
+     */
     private AgentsOfQueue agentsOf(Tx tx, QueueConfig queue) throws SQLException {
-        Map<String, AgentStatus> stored = new HashMap<>();
-        for (AgentRow r : agents.all(tx)) stored.put(r.agentId(), r.status());
+        List<AgentConfig> ofQueue = agentsByQueue.computeIfAbsent(queue.name(),
+                q -> config.agents().stream().filter(a -> a.queues().contains(q)).toList());
+        Map<String, AgentStatus> stored = agents.statuses(tx, ofQueue.stream().map(AgentConfig::id).toList());
         Map<String, AgentStatus> states = new HashMap<>();
         Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
         int available = 0;
         double capacity = 0;
-        for (AgentConfig agent : config.agents()) {
-            if (!agent.queues().contains(queue.name())) continue;
+        for (AgentConfig agent : ofQueue) {
             AgentStatus s = stored.getOrDefault(agent.id(), AgentStatus.LOGGED_OFF);
             states.put(agent.id(), s);
             byStatus.merge(s, 1, Integer::sum);

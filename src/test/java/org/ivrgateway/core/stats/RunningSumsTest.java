@@ -130,7 +130,7 @@ class RunningSumsTest {
         Store store = new Store(db, clock, new Signals());
         // Made after since is set: the sums read it once.
         Visits visits = new Visits(CONFIG);
-        Statistics statistics = new Statistics(CONFIG, new Agents());
+        Statistics statistics = new Statistics(CONFIG, new Agents(), new org.ivrgateway.core.call.Calls(db.isPostgres()));
         Reports reports = new Reports(CONFIG);
         int n = 0;
         for (Step s : history.steps()) {
