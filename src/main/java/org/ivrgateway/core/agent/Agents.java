@@ -13,6 +13,8 @@ import org.ivrgateway.core.internal.Tx;
 
 /** The agents' states table: a row per logged-on agent; no row means logged off. */
 public final class Agents {
+    /** At most this many agents are looked up by a list of keys (see {@link #statuses}). */
+    static final int MAX_LISTED = 16;
 
     public Optional<AgentRow> find(Tx tx, String agentId) throws SQLException {
         return Sql.one(tx.c(), "SELECT * FROM agent_state WHERE agent_id = ?", Agents::map, agentId);
@@ -33,6 +35,16 @@ public final class Agents {
     public Map<String, AgentStatus> statuses(Tx tx, List<String> agentIds) throws SQLException {
         Map<String, AgentStatus> out = new HashMap<>();
         if (agentIds.isEmpty()) return out;
+        if (agentIds.size() > MAX_LISTED) {
+            // A long list of parameters is compared with every row by H2 (a cost of rows × list: 44 % of the
+            // benchmark's CPU at 500 agents); one pass over two columns of every row is cheaper.
+            java.util.Set<String> wanted = new java.util.HashSet<>(agentIds);
+            Sql.list(tx.c(), "SELECT agent_id, status FROM agent_state", rs -> {
+                if (wanted.contains(rs.getString(1))) out.put(rs.getString(1), AgentStatus.of(rs.getInt(2)));
+                return null;
+            });
+            return out;
+        }
         String marks = String.join(", ", Collections.nCopies(agentIds.size(), "?"));
         Sql.list(tx.c(), "SELECT agent_id, status FROM agent_state WHERE agent_id IN (" + marks + ")",
                 rs -> out.put(rs.getString(1), AgentStatus.of(rs.getInt(2))), agentIds.toArray());
