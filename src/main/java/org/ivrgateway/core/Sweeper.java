@@ -156,8 +156,11 @@ final class Sweeper {
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.warn("sweep failed, retrying: {}", e.toString());
+            } catch (RuntimeException | Error e) {
+                // An Error is a bug (or the JVM short of memory), not the database away: logged whole. Either
+                // way the loop goes on — a sweeper that ended would leave every timer of the node unfired.
+                if (e instanceof Error) LOG.error("sweep failed, retrying in {} ms", TIMER_MILLIS, e);
+                else LOG.warn("sweep failed, retrying: {}", e.toString());
                 try {
                     Thread.sleep(TIMER_MILLIS);
                 } catch (InterruptedException ie) {

@@ -20,6 +20,7 @@ import org.ivrgateway.api.Result;
 import org.ivrgateway.api.ReturnCode;
 import org.ivrgateway.api.Views;
 import org.ivrgateway.config.CenterConfig;
+import org.ivrgateway.store.Database;
 import org.ivrgateway.server.config.ConfigLoader;
 import org.ivrgateway.store.BothDatabases;
 import org.ivrgateway.store.TestDatabase;
@@ -314,6 +315,46 @@ class CallbackExecutionTest {
             assertEquals("QUEUED", callback(f, id).status(), "released by the node's own sweeper");
         } finally {
             f.center.close();
+        }
+    }
+
+    /**
+     * A sweep that fails with an Error (a bug, a StackOverflowError), not an exception, is logged and the
+     * sweeper goes on: before, its thread ended silently, and the node fired no timer again — agents left
+     * RINGING, callbacks never released (docs/CALLBACKS.md, "Nothing stuck"). A second node on the same
+     * database, whose clock throws an Error on its sweeper's first two readings, still releases the callback.
+     */
+    @BothDatabases
+    void aSweepThatFailsWithAnErrorDoesNotStopTheSweeper(TestDatabase db) throws Exception {
+        Fixture f = new Fixture(db, config());
+        String id = create(f, schedule(f, 0, 120));
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        java.time.Clock failing = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return f.clock.getZone();
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                if (Thread.currentThread().getName().equals("failing-sweeper") && failures.getAndDecrement() > 0) {
+                    throw new AssertionError("injected: a bug in a sweep");
+                }
+                return f.clock.instant();
+            }
+        };
+        try (Database second = db.open();
+             ContactCenter node = new ContactCenter(second, config(), failing)) {
+            node.start(r -> new Thread(r, "failing-sweeper"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while ("PENDING".equals(callback(f, id).status()) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(failures.get() < 0, "the sweeper met both injected errors");
+            assertEquals("QUEUED", callback(f, id).status(), "released by the sweeper after its failed sweeps");
         }
     }
 

@@ -95,6 +95,9 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (listening) LOG.warn("change feed lost, falling back to polling until it is back: {}", e.toString());
+            } catch (Error e) {
+                // A bug, not the database away: logged whole, and the feed starts again (polling meanwhile).
+                LOG.error("change feed failed, falling back to polling until it is back", e);
             } finally {
                 listening = false;
             }
