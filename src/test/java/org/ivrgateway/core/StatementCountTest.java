@@ -124,4 +124,22 @@ class StatementCountTest {
         assertEquals(1L, c.counter.statements.stream().filter(q -> q.contains("FROM ivr_call WHERE call_id")).count(),
                 "the call row is read once: " + figures);
     }
+
+    /**
+     * A call that ends with nobody waiting reads the head of the queue (an index walk with LIMIT) and not the
+     * rows of the available agents (500 of them in the benchmark, where calls end at an agent who is free).
+     */
+    @BothDatabases
+    void aCallThatEndsWithNobodyQueuedReadsNoAgentRows(TestDatabase db) {
+        Counted c = Counted.on(db, true);
+        assertEquals(0, c.enqueue().returnCode());
+        c.center.answered(c.call.callId());
+        c.counter.start();
+        c.center.cleared(c.call.callId());
+        String figures = c.counter.report();
+        System.out.println("cleared, nobody queued: " + figures);
+        assertEquals(0L, c.counter.statements.stream().filter(q -> q.contains("FROM agent_state WHERE status")).count(),
+                "no available agent is read: " + figures);
+        assertTrue(figures.contains("FROM ivr_call WHERE status"), "the head of the queue is read: " + figures);
+    }
 }

@@ -65,7 +65,7 @@ public final class Router {
         calls.queue(tx, call, p.queue().name(), p.priority(), p.description(), p.ivrHold(), overflowAt,
                 p.agentId(), reservedUntil);
         visits.open(tx, call.callId(), p.queue().name(), p.ani(), p.dnis());
-        dispatch(tx);
+        dispatch(tx, true);
     }
 
     /**
@@ -86,15 +86,26 @@ public final class Router {
      * they cannot take now either.
      */
     public void dispatch(Tx tx) throws SQLException {
+        dispatch(tx, false);
+    }
+
+    /**
+     * {@link #dispatch}, reading first what is likelier to be empty: after an Enqueue, the free agents (a call
+     * waits now); anywhere else, the head of the queue — an index walk with LIMIT — so that with no call
+     * waiting (a call ended, an agent free again with nobody queued) the available agents' rows are not read.
+     */
+    private void dispatch(Tx tx, boolean agentsFirst) throws SQLException {
+        List<CallRow> head = agentsFirst ? null : calls.queued(tx, DISPATCH_HEAD);
+        if (head != null && head.isEmpty()) return;
         List<AgentRow> free = new ArrayList<>(agents.available(tx));
         if (free.isEmpty()) return;
+        if (head == null) head = calls.queued(tx, DISPATCH_HEAD);
         if (config.sipTelephony()) {
             // Kamailio is the switch: a phone that is not registered cannot ring (docs/TELEPHONY.md).
             var registered = registrations.live(tx);
             free.removeIf(a -> !registered.contains(a.device()));
             if (free.isEmpty()) return;
         }
-        List<CallRow> head = calls.queued(tx, DISPATCH_HEAD);
         if (assignFrom(tx, head, free) || head.size() < DISPATCH_HEAD) return;
         assignFrom(tx, calls.queued(tx), free);
     }
