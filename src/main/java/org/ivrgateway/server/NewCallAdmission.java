@@ -92,17 +92,20 @@ final class NewCallAdmission {
     }
 
     static NewCallAdmission of(int targetMillis, Gateway gateway, MeterRegistry registry, LongSupplier nanos) {
-        Refusal offer;
+        Refusal offer = offerRefusal();
+        return new NewCallAdmission(targetMillis, path -> OFFER_PATH.equals(path) ? offer : gateway.newCallRefusal(path)
+                .map(d -> new Refusal(200, d.mediaType(), d.headers(), d.body())).orElse(null),
+                registry.counter(REFUSED_METRIC), nanos);
+    }
+
+    /** A REST offer's refusal: 503, Retry-After, and the API's -701 in the body of every REST error. */
+    private static Refusal offerRefusal() {
         try {
-            offer = new Refusal(503, Json.CONTENT_TYPE, Map.of("Retry-After", "1"),
+            return new Refusal(503, Json.CONTENT_TYPE, Map.of("Retry-After", "1"),
                     Json.MAPPER.writeValueAsBytes(new ErrorBody(Gateway.NEW_CALL_REFUSED, ReturnCode.TIMEOUT.code())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the REST refusal cannot be written", e);
         }
-        Refusal rest = offer;
-        return new NewCallAdmission(targetMillis, path -> OFFER_PATH.equals(path) ? rest : gateway.newCallRefusal(path)
-                .map(d -> new Refusal(200, d.mediaType(), d.headers(), d.body())).orElse(null),
-                registry.counter(REFUSED_METRIC), nanos);
     }
 
     /** A request is handed over to the threads of requests. */
