@@ -61,11 +61,12 @@ final class EdgeHandler extends Handler.Wrapper {
             if (isHealth) {
                 health.execute(() -> run(request, response, done));
             } else {
-                admission.handedOver();
                 requests.execute(() -> {
                     admission.ran(request.getBeginNanoTime());
                     run(request, response, done);
                 });
+                // Counted once handed over for sure: a refused hand-over must not count as a request still waiting.
+                admission.handedOver();
             }
         } catch (RejectedExecutionException e) {
             Response.writeError(request, response, done, HttpStatus.SERVICE_UNAVAILABLE_503);
