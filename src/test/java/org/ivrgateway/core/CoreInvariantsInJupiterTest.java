@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.EngineFilter;
@@ -25,7 +26,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * {@code -Dtest=CoreInvariantsTest#…} and an IDE still run it with jqwik's engine directly, and jqwik's
  * report of a failing property (the chain of steps, the seed) is this test's failure message.
  */
+@ResourceLock(CoreInvariantsInJupiterTest.JQWIK)
 class CoreInvariantsInJupiterTest {
+    /**
+     * One jqwik run at a time in the JVM: jqwik keeps its current property and its stores in static state, so
+     * two runs at once (this class and {@link QueueRanksInJupiterTest}) made a property's
+     * {@code Statistics.label} fail with CannotFindStoreException on its first try.
+     */
+    static final String JQWIK = "jqwik-engine";
+
     @Test
     void theCoreInvariantsHoldOnBothDatabases() {
         runJqwik(CoreInvariantsTest.class, 2);
