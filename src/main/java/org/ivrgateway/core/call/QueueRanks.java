@@ -35,8 +35,11 @@ public final class QueueRanks {
     static final long EPOCH_SECONDS = 1_577_836_800L;
     static final int SECOND_BITS = 31;
     static final long SECONDS = 1L << SECOND_BITS;
-    /** Priorities are 0..100 (InitialPriority 1..100, aging up to 100): 101 groups, within 2^7. */
-    static final int MAX_PRIORITY = 100;
+    /**
+     * Priorities are 0..100 (InitialPriority 1..100, aging up to this, {@code Router}): 101 groups, within 2^7;
+     * the rank keys hold no higher priority.
+     */
+    public static final int MAX_PRIORITY = 100;
     static final int ORDER_LEVELS = 7 + SECOND_BITS;
     static final int ARRIVAL_LEVELS = SECOND_BITS;
 

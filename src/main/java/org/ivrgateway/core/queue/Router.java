@@ -13,6 +13,7 @@ import org.ivrgateway.core.agent.Agents;
 import org.ivrgateway.core.agent.Registrations;
 import org.ivrgateway.core.call.CallRow;
 import org.ivrgateway.core.call.Calls;
+import org.ivrgateway.core.call.QueueRanks;
 import org.ivrgateway.core.call.SwitchEvents;
 import org.ivrgateway.config.AgentConfig;
 import org.ivrgateway.config.CenterConfig;
@@ -34,7 +35,7 @@ public final class Router {
     /** Why an agent was made UNAVAILABLE by the center: a call handed to them rang unanswered. */
     public static final String RING_NO_ANSWER = "ring no answer";
     /** Priorities age up to this (the guide's InitialPriority range ends at 100). */
-    static final int MAX_PRIORITY = 100;
+    static final int MAX_PRIORITY = QueueRanks.MAX_PRIORITY;
 
     private final CenterConfig config;
     private final Calls calls;
